@@ -1,0 +1,464 @@
+// Runs the extension in a REAL VS Code on this machine: code-server (VS Code 1.99.3 in the
+// browser, installed from the npm registry by scripts/install-code-server.sh) driven by
+// Playwright (playwright-core) in Debian's /usr/bin/chromium.
+//
+// Used by scripts/run-host-tests.mjs (mocha suite inside the extension host) and
+// test/e2e/ui.test.mjs (browser-driven UI test). Everything binds to 127.0.0.1 only.
+//
+//   import { startCodeServer, openWorkbench, runCommand, findInFrames, screenshot,
+//            makeSampleWorkspace } from './code-server.mjs';
+//
+// Environment:
+//   CODE_SERVER_DIR   where install-code-server.sh put code-server (default <repo>/.cache/code-server)
+//   CHROMIUM          browser binary (default /usr/bin/chromium)
+//   INTERVIEW_PREP_VSIX  the .vsix startCodeServer installs (default <repo>/dist/interview-prep.vsix)
+//   KEEP_TMP=1        keep the temporary user-data/extensions dirs after stop() (for debugging)
+import { spawn, execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const execFileP = promisify(execFile);
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const CODE_SERVER_DIR = path.resolve(process.env.CODE_SERVER_DIR ?? path.join(ROOT, '.cache', 'code-server'));
+export const VSIX = path.resolve(process.env.INTERVIEW_PREP_VSIX ?? path.join(ROOT, 'dist', 'interview-prep.vsix'));
+export const HARNESS_DIR = path.join(ROOT, 'test', 'harness');
+export const RESULTS_DIR = path.join(ROOT, 'test-results');
+export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+// Without the background-networking flags Chromium keeps dialing out on a closed network.
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+/** User settings every test profile starts with: nothing that pops up, phones home or updates. */
+export const DEFAULT_USER_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  'workbench.enableExperiments': false,
+  'security.workspace.trust.enabled': false,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'extensions.autoUpdate': false,
+  'extensions.autoCheckUpdates': false,
+  'extensions.ignoreRecommendations': true,
+  'git.enabled': false,
+  'git.openRepositoryInParentFolders': 'never',
+  'chat.commandCenter.enabled': false,
+  'window.commandCenter': false,
+  'editor.minimap.enabled': false,
+  'npm.fetchOnlinePackageInfo': false,
+};
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function entryJs(codeServerDir = CODE_SERVER_DIR) {
+  const entry = path.join(codeServerDir, 'package', 'out', 'node', 'entry.js');
+  if (!fs.existsSync(entry) || !fs.existsSync(path.join(codeServerDir, 'package', '.installed'))) {
+    throw new Error(`code-server is not installed in ${codeServerDir}: run scripts/ensure-deps.sh && scripts/install-code-server.sh`);
+  }
+  return entry;
+}
+
+/** A TCP port on 127.0.0.1 that nobody listens on right now. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHttp(url, child, timeoutMs, logFile) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`code-server exited (${child.exitCode ?? child.signalCode}) before listening; log:\n${tail(logFile)}`);
+    }
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      if (res.status < 500) return;
+    } catch { /* not yet */ }
+    await sleep(250);
+  }
+  throw new Error(`code-server did not answer on ${url} within ${timeoutMs} ms; log:\n${tail(logFile)}`);
+}
+
+function tail(file, lines = 40) {
+  try { return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n'); } catch { return '(no log)'; }
+}
+
+/** Copy a VS Code extension folder into extensionsDir as `publisher.name-version`. */
+async function copyExtensionFolder(src, extensionsDir) {
+  const pkg = JSON.parse(await fsp.readFile(path.join(src, 'package.json'), 'utf8'));
+  const id = `${pkg.publisher}.${pkg.name}-${pkg.version}`.toLowerCase();
+  const dest = path.join(extensionsDir, id);
+  await fsp.cp(src, dest, { recursive: true, filter: (p) => !/[\\/](node_modules|\.git)([\\/]|$)/.test(p.slice(src.length)) });
+  return dest;
+}
+
+/**
+ * Start code-server on 127.0.0.1 with a fresh, isolated profile.
+ *
+ * @param {object}   opts
+ * @param {string}   opts.workspace        folder to open
+ * @param {object}  [opts.userSettings]    merged over DEFAULT_USER_SETTINGS into <user-data-dir>/User/settings.json
+ * @param {object}  [opts.env]             extra environment (inherited by the extension host)
+ * @param {number}  [opts.port]            default: a free port
+ * @param {string|null} [opts.vsix]        extension to --install-extension (default dist/interview-prep.vsix; null: none)
+ * @param {string[]} [opts.extraExtensions] extension folders to copy in (e.g. HARNESS_DIR)
+ * @param {number}  [opts.timeoutMs]       how long to wait for the HTTP port (default 60 s)
+ * @returns {Promise<{ url: string, port: number, stop: () => Promise<void>, userDataDir: string,
+ *   extensionsDir: string, logDir: string, logFile: string, settingsFile: string, process: import('node:child_process').ChildProcess }>}
+ */
+export async function startCodeServer({ workspace, userSettings = {}, env = {}, port, vsix = VSIX,
+  extraExtensions = [], timeoutMs = 60_000, codeServerDir = CODE_SERVER_DIR } = {}) {
+  if (!workspace) throw new Error('startCodeServer: workspace is required');
+  const entry = entryJs(codeServerDir);
+  const tmp = await fsp.mkdtemp(path.join(os.tmpdir(), 'ip-code-server-'));
+  const userDataDir = path.join(tmp, 'user');
+  const extensionsDir = path.join(tmp, 'ext');
+  const logDir = path.join(tmp, 'logs');
+  const logFile = path.join(logDir, 'code-server.log');
+  const settingsFile = path.join(userDataDir, 'User', 'settings.json');
+  await fsp.mkdir(path.dirname(settingsFile), { recursive: true });
+  await fsp.mkdir(extensionsDir, { recursive: true });
+  await fsp.mkdir(logDir, { recursive: true });
+  await fsp.writeFile(settingsFile, JSON.stringify({ ...DEFAULT_USER_SETTINGS, ...userSettings }, null, 2));
+
+  const baseEnv = { ...process.env, ...env };
+  // code-server reads these; make sure nothing from the caller's shell leaks in.
+  for (const k of ['PASSWORD', 'HASHED_PASSWORD', 'VSCODE_PROXY_URI', 'CODE_SERVER_CONFIG']) delete baseEnv[k];
+  baseEnv.CODE_SERVER_CONFIG = path.join(tmp, 'config.yaml');
+  await fsp.writeFile(baseEnv.CODE_SERVER_CONFIG, 'auth: none\ncert: false\n');
+
+  if (vsix) {
+    if (!fs.existsSync(vsix)) throw new Error(`${vsix} not found: run \`npm run package\` first`);
+    try {
+      await execFileP(process.execPath, [entry, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir,
+        '--install-extension', vsix], { env: baseEnv, timeout: 120_000 });
+    } catch (err) {
+      throw new Error(`installing ${vsix} failed: ${err.stderr || err.stdout || err.message}`);
+    }
+  }
+  for (const dir of extraExtensions) await copyExtensionFolder(dir, extensionsDir);
+
+  port ??= await freePort();
+  const out = fs.openSync(logFile, 'a');
+  const child = spawn(process.execPath, [entry,
+    '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
+    '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir,
+    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    workspace,
+  ], { env: baseEnv, stdio: ['ignore', out, out], detached: true });
+  fs.closeSync(out);
+
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      // The server forks the extension host, pty host and file watcher: end the whole group we started.
+      try { process.kill(-child.pid, 'SIGTERM'); } catch { /* gone */ }
+      const done = await Promise.race([exited.then(() => true), sleep(5000).then(() => false)]);
+      if (!done) { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } await exited; }
+    }
+    if (!process.env.KEEP_TMP) await fsp.rm(tmp, { recursive: true, force: true }).catch(() => {});
+  };
+
+  const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(path.resolve(workspace))}`;
+  try {
+    await waitForHttp(`http://127.0.0.1:${port}/healthz`, child, timeoutMs, logFile);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { url, port, stop, userDataDir, extensionsDir, logDir, logFile, settingsFile, process: child };
+}
+
+/**
+ * Open the workbench in headless Chromium; resolves once `.monaco-workbench` is visible.
+ * @param {string} url  from startCodeServer
+ * @param {{ colorTheme?: string, viewport?: {width:number,height:number}, timeoutMs?: number }} [opts]
+ */
+export async function openWorkbench(url, { colorTheme, viewport = { width: 1400, height: 900 }, timeoutMs = 90_000 } = {}) {
+  const { chromium } = await import('playwright-core');
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: run scripts/ensure-deps.sh`);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  try {
+    const context = await browser.newContext({ viewport });
+    // Only 127.0.0.1: anything else the workbench tries to fetch is refused at once.
+    await context.route((u) => !/^(https?|wss?):\/\/(127\.0\.0\.1|localhost)([:/]|$)/.test(u.href) && /^(https?|wss?):/.test(u.protocol), (r) => r.abort());
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: timeoutMs });
+    // The activity bar is filled once the extension host registered its contributions.
+    await page.locator('.activitybar').first().waitFor({ state: 'visible', timeout: timeoutMs });
+    if (colorTheme) await setColorTheme(page, colorTheme);
+    return { browser, page };
+  } catch (err) {
+    await browser.close().catch(() => {});
+    throw err;
+  }
+}
+
+/** Run a command by its palette title (F1, type, pick the row with that exact label). */
+export async function runCommand(page, title, { timeoutMs = 15_000 } = {}) {
+  const widget = page.locator('.quick-input-widget');
+  const input = widget.locator('input.input').first();
+  if (await widget.isVisible().catch(() => false)) await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  await input.waitFor({ state: 'visible', timeout: timeoutMs });
+  await input.fill(`>${title}`);
+  const row = widget.locator('.monaco-list-row').filter({
+    has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRe(title)}\\s*$`) }),
+  }).first();
+  await row.waitFor({ state: 'visible', timeout: timeoutMs });
+  await row.click();
+  await widget.waitFor({ state: 'hidden', timeout: timeoutMs }).catch(() => {});
+}
+
+/** Switch the colour theme through "Preferences: Color Theme", as a user would. */
+export async function setColorTheme(page, theme, { timeoutMs = 15_000 } = {}) {
+  const widget = page.locator('.quick-input-widget');
+  await runCommand(page, 'Preferences: Color Theme', { timeoutMs });
+  const input = widget.locator('input.input').first();
+  await input.waitFor({ state: 'visible', timeout: timeoutMs });
+  await input.fill(theme);
+  const row = widget.locator('.monaco-list-row').filter({
+    has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRe(theme)}\\s*$`) }),
+  }).first();
+  await row.waitFor({ state: 'visible', timeout: timeoutMs });
+  await row.click();
+  await widget.waitFor({ state: 'hidden', timeout: timeoutMs }).catch(() => {});
+  const kind = /light/i.test(theme) ? 'vs' : /high contrast/i.test(theme) ? null : 'vs-dark';
+  if (kind) await page.locator(`.monaco-workbench.${kind}`).waitFor({ timeout: timeoutMs });
+}
+
+/**
+ * Find `selector` in any frame of the page (webviews are nested iframes).
+ * Resolves to the first frame where it matches, as { frame, locator }; throws after timeoutMs.
+ * `predicate(locator, frame)` can narrow the match (e.g. a given h1 text).
+ */
+export async function findInFrames(page, selector, timeoutMs = 15_000, predicate) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const frame of page.frames()) {
+      try {
+        const locator = frame.locator(selector);
+        if (await locator.count() && (!predicate || await predicate(locator, frame))) return { frame, locator };
+      } catch { /* frame detached or navigating */ }
+    }
+    if (Date.now() > deadline) throw new Error(`"${selector}" not found in any frame within ${timeoutMs} ms`);
+    await sleep(200);
+  }
+}
+
+/** Save a full-window screenshot to test-results/NAME.png and return its path. */
+export async function screenshot(page, name) {
+  await fsp.mkdir(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, `${name.replace(/[^\w.-]+/g, '-')}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+function escapeRe(s) { return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'); }
+
+// ---------------------------------------------------------------------------------------------
+// Sample workspace
+
+/** Titles and files of the sample workspace, for tests that look for them. */
+export const SAMPLE = {
+  notesDir: 'my-notes',
+  frontMatterNote: { file: 'my-notes/consistent-hashing.md', title: 'Consistent hashing', word: 'vnodes' },
+  memoNote: { file: 'my-notes/interview-memo.md', title: 'Backend interview memo', word: 'backpressure',
+    sections: ['Caching', 'Message queues', 'Rate limiting', 'Observability'] },
+  goFile: 'main.go',
+};
+
+const FRONT_MATTER_NOTE = `---
+title: Consistent hashing
+category: distributed
+tags: [hashing, sharding, vnodes]
+level: intermediate
+---
+
+# Consistent hashing
+
+Place nodes and keys on the same hash ring; a key belongs to the first node clockwise.
+Adding or removing a node moves only about 1/N of the keys.
+
+## Virtual nodes
+
+Each physical node owns many points (vnodes) on the ring, so load evens out and a failed
+node's keys spread over all survivors instead of landing on one neighbour.
+
+## Where it is used
+
+- Dynamo-style stores (Cassandra, Riak) for partition placement
+- Memcached client libraries (ketama)
+- Load balancers that need session affinity
+
+## Interview questions
+
+1. What happens to the keys when a node joins?
+2. Why do vnodes help with heterogeneous hardware?
+3. Compare with rendezvous (highest random weight) hashing.
+`;
+
+const MEMO_NOTE = `# Backend interview memo
+
+Loose notes collected while preparing; no front matter on purpose.
+
+## Caching
+
+Cache-aside: read from cache, on miss read the database and fill the cache. Invalidate on
+write (delete, do not update) to avoid racing writers leaving a stale value.
+${'Think about TTL jitter to avoid a stampede when many keys expire together. '.repeat(6)}
+
+### Cache stampede
+
+Use a mutex per key (single flight) or probabilistic early expiration.
+
+## Message queues
+
+At-least-once delivery means consumers must be idempotent. Keep an outbox table written in the
+same transaction as the business row, and a relay that publishes it.
+${'Consumer lag is the first metric to watch; backpressure keeps producers honest. '.repeat(6)}
+
+## Rate limiting
+
+Token bucket allows bursts up to the bucket size; leaky bucket smooths output. For a fleet,
+keep counters in Redis with a Lua script so check-and-decrement is atomic.
+${'Sliding window logs are exact but cost memory per request. '.repeat(6)}
+
+### Distributed rate limiting
+
+Local buckets refilled from a central budget trade accuracy for latency.
+
+## Observability
+
+RED metrics (rate, errors, duration) per endpoint, USE metrics (utilisation, saturation,
+errors) per resource. Traces connect the two.
+${'Sample traces at the edge, keep every error trace. '.repeat(6)}
+
+## Questions to ask them
+
+- How do you deploy, and how often?
+- What was the last incident and what changed after it?
+`;
+
+const MAIN_GO = `// A small worker pool: goroutines, channels, select, defer and sync.WaitGroup.
+package main
+
+import (
+	"fmt"
+	"sync"
+	"time"
+)
+
+type result struct {
+	job    int
+	square int
+}
+
+func worker(id int, jobs <-chan int, results chan<- result, wg *sync.WaitGroup) {
+	defer wg.Done()
+	for j := range jobs {
+		results <- result{job: j, square: j * j}
+	}
+	_ = id
+}
+
+func main() {
+	jobs := make(chan int)
+	results := make(chan result, 10)
+	var wg sync.WaitGroup
+
+	for w := 1; w <= 3; w++ {
+		wg.Add(1)
+		go worker(w, jobs, results, &wg)
+	}
+
+	go func() {
+		defer close(jobs)
+		for i := 1; i <= 10; i++ {
+			jobs <- i
+		}
+	}()
+
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+
+	timeout := time.After(2 * time.Second)
+	sum := 0
+	for {
+		select {
+		case r, ok := <-results:
+			if !ok {
+				fmt.Println("sum of squares:", sum)
+				return
+			}
+			sum += r.square
+		case <-timeout:
+			fmt.Println("timed out")
+			return
+		}
+	}
+}
+`;
+
+/**
+ * Create the sample workspace in `dir` (created if missing) and return its absolute path:
+ *   .vscode/settings.json   workspace settings (default: extraPaths ["my-notes"], workspace-relative)
+ *   my-notes/consistent-hashing.md  a user note with front matter
+ *   my-notes/interview-memo.md      a long memo without front matter, split by ## headings
+ *   main.go                         goroutines, channels, select, defer, sync.WaitGroup
+ * `settings` is merged over the default workspace settings.
+ */
+export async function makeSampleWorkspace(dir, { settings = {} } = {}) {
+  dir = path.resolve(dir);
+  await fsp.mkdir(path.join(dir, '.vscode'), { recursive: true });
+  await fsp.mkdir(path.join(dir, SAMPLE.notesDir), { recursive: true });
+  await fsp.writeFile(path.join(dir, '.vscode', 'settings.json'), JSON.stringify({
+    'interviewPrep.notes.extraPaths': [SAMPLE.notesDir],
+    ...settings,
+  }, null, 2) + '\n');
+  await fsp.writeFile(path.join(dir, SAMPLE.frontMatterNote.file), FRONT_MATTER_NOTE);
+  await fsp.writeFile(path.join(dir, SAMPLE.memoNote.file), MEMO_NOTE);
+  await fsp.writeFile(path.join(dir, SAMPLE.goFile), MAIN_GO);
+  return dir;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Host-test report (shared by run-host-tests.mjs and test-electron.mjs)
+
+/**
+ * Print the in-host mocha report ({ passed, failed, pending, tests: [{ title, state, error? }] })
+ * one line per test, then exactly `host: N passed, M failed[, K skipped]`. Returns true when green.
+ */
+export function printHostReport(report, log = console.log) {
+  for (const t of report.tests ?? []) {
+    if (t.state === 'passed') log(`  ✓ ${t.title}`);
+    else if (t.state === 'pending') log(`  - ${t.title} (skipped)`);
+    else {
+      log(`  ✗ ${t.title}`);
+      if (t.error) log(String(t.error).split('\n').map((l) => `      ${l}`).join('\n'));
+    }
+  }
+  const passed = report.passed ?? 0, failed = report.failed ?? 0, pending = report.pending ?? 0;
+  log(`host: ${passed} passed, ${failed} failed${pending > 0 ? `, ${pending} skipped` : ''}`);
+  return failed === 0;
+}

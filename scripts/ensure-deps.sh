@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Makes sure the Debian packages the real-VS-Code tests need are present:
+#   chromium      the browser Playwright drives (/usr/bin/chromium)
+#   libkrb5-dev   headers for code-server's native kerberos module
+#   pkg-config    used by node-gyp while rebuilding that module
+#   ripgrep       VS Code's search (code-server's own rg download is skipped)
+# As root: one `apt-get update`, then `apt-get install` of the missing ones.
+# Otherwise: prints the exact command to run and exits 1.
+set -euo pipefail
+pkgs=(chromium libkrb5-dev pkg-config ripgrep)
+missing=()
+for p in "${pkgs[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+  [ "$status" = "install ok installed" ] || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "deps ok: ${pkgs[*]}"
+  exit 0
+fi
+if [ "$(id -u)" -ne 0 ]; then
+  echo "missing Debian packages: ${missing[*]}" >&2
+  echo "run: sudo apt-get update && sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
+  exit 1
+fi
+echo "installing: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update
+apt-get install -y --no-install-recommends "${missing[@]}"
+echo "deps ok: ${pkgs[*]}"

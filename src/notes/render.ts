@@ -1,0 +1,93 @@
+import type MarkdownIt from 'markdown-it';
+import type Token from 'markdown-it/lib/token.mjs';
+import { classifyLink } from './links';
+import { assignHeadingSlugs, headingLevel } from './markdown';
+import type { NoteLanguage, Topic } from './model';
+
+export interface RenderOptions {
+  readonly lang: NoteLanguage;
+  /** Turns a relative image path into a URL the page may load, or undefined to drop it. */
+  readonly resolveImage?: (src: string) => string | undefined;
+}
+
+const NOTICES = {
+  en: { section: 'This section is being written.', topic: 'This topic is being written.' },
+  'zh-cn': { section: '本节正在编写中。', topic: '本主题正在编写中。' },
+} as const;
+
+/**
+ * Renders a topic to the HTML that goes inside the note panel's `<main>`. Headings get
+ * anchor ids, links are classified (refused ones stay plain text), empty sections say
+ * plainly that they are being written.
+ */
+export function renderTopic(md: MarkdownIt, topic: Topic, options: RenderOptions): string {
+  const tokens = md.parse(topic.markdown, {});
+  const slugs = assignHeadingSlugs(tokens);
+  for (const [token, slug] of slugs) token.attrSet('id', slug);
+  markLinks(tokens, options);
+  const notices = NOTICES[options.lang];
+  const tokenClass = (md.core.State.prototype as unknown as { Token: TokenClass }).Token;
+  const withNotices = topic.empty
+    ? insertTopicNotice(tokenClass, tokens, notices.topic)
+    : insertSectionNotices(tokenClass, tokens, notices.section);
+  return md.renderer.render(withNotices, md.options, {});
+}
+
+type TokenClass = new (type: string, tag: string, nesting: 1 | 0 | -1) => Token;
+
+/** A paragraph built from tokens, so the notice text is escaped like any other text. */
+function noticeTokens(tokenClass: TokenClass, text: string): Token[] {
+  const open = new tokenClass('paragraph_open', 'p', 1);
+  open.attrSet('class', 'notice being-written');
+  open.block = true;
+  const inline = new tokenClass('inline', '', 0);
+  const child = new tokenClass('text', '', 0);
+  child.content = text;
+  inline.children = [child];
+  inline.content = text;
+  const close = new tokenClass('paragraph_close', 'p', -1);
+  close.block = true;
+  return [open, inline, close];
+}
+
+function insertTopicNotice(tokenClass: TokenClass, tokens: Token[], text: string): Token[] {
+  const h1Close = tokens.findIndex((t) => t.type === 'heading_close' && t.tag === 'h1');
+  const at = h1Close >= 0 ? h1Close + 1 : 0;
+  return [...tokens.slice(0, at), ...noticeTokens(tokenClass, text), ...tokens.slice(at)];
+}
+
+/** After a heading followed directly by a heading of the same or a higher level (or the end). */
+function insertSectionNotices(tokenClass: TokenClass, tokens: Token[], text: string): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    out.push(tokens[i]);
+    if (tokens[i].type !== 'heading_close' || tokens[i].tag === 'h1' || tokens[i].level !== 0) continue;
+    const level = headingLevel(tokens[i]);
+    const next = tokens[i + 1];
+    const nextIsPeerHeading = next?.type === 'heading_open' && headingLevel(next) <= level;
+    if (!next || nextIsPeerHeading) out.push(...noticeTokens(tokenClass, text));
+  }
+  return out;
+}
+
+/** Gives each link and image what the panel needs; refused links were already left as text by validateLink. */
+function markLinks(tokens: Token[], options: RenderOptions): void {
+  for (const block of tokens) {
+    for (const token of block.children ?? []) {
+      if (token.type === 'link_open') {
+        const href = token.attrGet('href') ?? '';
+        const target = classifyLink(href);
+        token.attrSet('data-link', target.kind);
+        if (target.kind === 'external') token.attrSet('title', href);
+      } else if (token.type === 'image') {
+        const src = token.attrGet('src') ?? '';
+        const url = /^https:/i.test(src) ? src : options.resolveImage?.(src);
+        if (url) token.attrSet('src', url);
+        else {
+          token.attrSet('src', '');
+          token.attrSet('data-blocked-src', src);
+        }
+      }
+    }
+  }
+}
