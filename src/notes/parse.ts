@@ -45,7 +45,6 @@ const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
  * with the file becomes a problem naming file and line; it never throws.
  */
 export function parseNoteFile(md: MarkdownIt, note: NoteFile): ParsedNoteFile {
-  const problems: NoteProblem[] = [];
   const fail = (line: number, message: string): ParsedNoteFile => ({
     topics: [],
     problems: [{ file: note.file, line, message, severity: 'error' }],
@@ -96,8 +95,7 @@ export function parseNoteFile(md: MarkdownIt, note: NoteFile): ParsedNoteFile {
       }),
     );
   }
-  if (topics.length === 0) problems.push({ file: note.file, line: 0, message: 'Note is empty.', severity: 'warning' });
-  return { topics, problems };
+  return { topics, problems: [] };
 }
 
 /** The problem for a file over the size limit, so the host can refuse it without reading it. */
@@ -116,7 +114,9 @@ function parseFrontMatter(
     data = yaml.load(lines.join('\n'), { schema: yaml.CORE_SCHEMA });
   } catch (err) {
     const e = err as { reason?: string; mark?: { line?: number }; message?: string };
-    return { error: `Front matter is not valid YAML: ${e.reason ?? e.message}`, line: e.mark?.line ?? 0 };
+    // An error at the end of input is reported on the line after the last one: point at the last one.
+    const line = Math.min(e.mark?.line ?? 0, Math.max(0, lines.length - 1));
+    return { error: `Front matter is not valid YAML: ${e.reason ?? e.message}`, line };
   }
   if (data === null || data === undefined) data = {};
   if (typeof data !== 'object' || Array.isArray(data)) return { error: 'Front matter must be a set of "key: value" lines.', line: 0 };
