@@ -96,12 +96,30 @@ function tail(file, lines = 40) {
   try { return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n'); } catch { return '(no log)'; }
 }
 
-/** Copy a VS Code extension folder into extensionsDir as `publisher.name-version`. */
+/**
+ * Copy a VS Code extension folder into extensionsDir as `publisher.name-version` and register
+ * it in extensionsDir/extensions.json. Once that file exists (any --install-extension creates
+ * it), VS Code treats unlisted folders as removed ("Marked extension as removed ...").
+ */
 async function copyExtensionFolder(src, extensionsDir) {
+  src = path.resolve(src);
   const pkg = JSON.parse(await fsp.readFile(path.join(src, 'package.json'), 'utf8'));
-  const id = `${pkg.publisher}.${pkg.name}-${pkg.version}`.toLowerCase();
-  const dest = path.join(extensionsDir, id);
+  const id = `${pkg.publisher}.${pkg.name}`.toLowerCase();
+  const folder = `${id}-${pkg.version}`;
+  const dest = path.join(extensionsDir, folder);
   await fsp.cp(src, dest, { recursive: true, filter: (p) => !/[\\/](node_modules|\.git)([\\/]|$)/.test(p.slice(src.length)) });
+  const manifest = path.join(extensionsDir, 'extensions.json');
+  let entries = [];
+  try { entries = JSON.parse(await fsp.readFile(manifest, 'utf8')); } catch { /* first one */ }
+  entries = entries.filter((e) => e.identifier?.id?.toLowerCase() !== id);
+  entries.push({
+    identifier: { id },
+    version: pkg.version,
+    location: { $mid: 1, fsPath: dest, external: `file://${dest}`, path: dest, scheme: 'file' },
+    relativeLocation: folder,
+    metadata: { installedTimestamp: Date.now(), pinned: true, source: 'vsix' },
+  });
+  await fsp.writeFile(manifest, JSON.stringify(entries));
   return dest;
 }
 
@@ -280,17 +298,19 @@ function escapeRe(s) { return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'); }
 /** Titles and files of the sample workspace, for tests that look for them. */
 export const SAMPLE = {
   notesDir: 'my-notes',
-  frontMatterNote: { file: 'my-notes/consistent-hashing.md', title: 'Consistent hashing', word: 'vnodes' },
+  // One topic in "My notes" (no category in its front matter), sections from its ## headings.
+  frontMatterNote: { file: 'my-notes/consistent-hashing.md', title: 'Consistent hashing', word: 'vnodes',
+    sections: ['Virtual nodes', 'Where it is used', 'Interview questions'] },
+  // No front matter: split into one topic per ## heading (plus the preamble, titled by the # heading).
   memoNote: { file: 'my-notes/interview-memo.md', title: 'Backend interview memo', word: 'backpressure',
-    sections: ['Caching', 'Message queues', 'Rate limiting', 'Observability'] },
+    topics: ['Caching', 'Message queues', 'Rate limiting', 'Observability', 'Questions to ask them'] },
   goFile: 'main.go',
 };
 
 const FRONT_MATTER_NOTE = `---
+id: consistent-hashing
 title: Consistent hashing
-category: distributed
-tags: [hashing, sharding, vnodes]
-level: intermediate
+summary: Keys and nodes on one hash ring; vnodes even out the load.
 ---
 
 # Consistent hashing

@@ -60,7 +60,11 @@ try {
   ({ browser, page } = await openWorkbench(server.url));
 
   const deadline = Date.now() + TIMEOUT_MS;
+  const startDeadline = Date.now() + Math.min(TIMEOUT_MS, 120_000);
   while (!fs.existsSync(doneFile)) {
+    if (!fs.existsSync(`${doneFile}.started`) && Date.now() > startDeadline) {
+      throw new Error(`the test harness extension never activated (no ${doneFile}.started after 120 s)`);
+    }
     if (Date.now() > deadline) throw new Error(`timed out after ${TIMEOUT_MS / 1000} s waiting for the harness (${doneFile})`);
     if (server.process.exitCode !== null) throw new Error(`code-server exited with ${server.process.exitCode}`);
     await sleep(500);

@@ -2,13 +2,14 @@ import * as vscode from 'vscode';
 import { openNoteCommand, refreshNotesCommand, searchNotesCommand, type Command } from './notes/commands';
 import type { Catalogue } from './notes/model';
 import { NoteStore } from './notes/noteStore';
-import { TopicsTreeProvider } from './notes/topicsTree';
+import { TopicsTreeProvider, type TopicsNode } from './notes/topicsTree';
 import { NotePanels } from './panels/notePanels';
 
 /** What the extension exposes to its own in-host tests. */
 export interface InterviewPrepApi {
   catalogue(): Promise<Catalogue>;
   openNoteIds(): string[];
+  readonly topicsTree: vscode.TreeDataProvider<TopicsNode>;
 }
 
 /** Wiring only: every part is built lazily enough that nothing reads disk here. */
@@ -24,7 +25,7 @@ export function activate(context: vscode.ExtensionContext): InterviewPrepApi {
   for (const command of commands) {
     context.subscriptions.push(vscode.commands.registerCommand(command.id, (...args: unknown[]) => command.execute(...args)));
   }
-  return { catalogue: () => store.catalogue(), openNoteIds: () => panels.openTopicIds() };
+  return { catalogue: () => store.catalogue(), openNoteIds: () => panels.openTopicIds(), topicsTree: tree };
 }
 
 export function deactivate(): void {}

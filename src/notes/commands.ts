@@ -68,6 +68,7 @@ export function searchNotesCommand(store: NoteStore, panels: NotePanels): Comman
           topicId: hit.topicId,
           slug: hit.slug,
         }));
+        quickPick.activeItems = quickPick.items.slice(0, 1); // Enter opens the best hit
         quickPick.busy = false;
       };
       quickPick.onDidChangeValue((value) => void update(value));

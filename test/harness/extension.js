@@ -7,6 +7,7 @@
 //                              (out/test/host/index.js, which writes its own detailed report
 //                              to INTERVIEW_PREP_RESULTS)
 //   INTERVIEW_PREP_HOST_DONE   file to write { ok: true } or { ok: false, error } to when run() settles
+//                              (and, at activation, DONE.started so the runner knows we are alive)
 // Without INTERVIEW_PREP_HOST_TESTS the harness does nothing.
 'use strict';
 const fs = require('fs');
@@ -47,6 +48,10 @@ function activate() {
   const modulePath = process.env.INTERVIEW_PREP_HOST_TESTS;
   if (!modulePath) return;
   const doneFile = process.env.INTERVIEW_PREP_HOST_DONE;
+  // Tell the runner the harness is alive, so it can fail fast when it never activates.
+  if (doneFile) {
+    try { fs.writeFileSync(doneFile + '.started', String(process.pid)); } catch { /* runner only waits longer */ }
+  }
   // Do not hold up activation: the suite runs after activate() returned.
   setTimeout(() => { runSuite(path.resolve(modulePath), doneFile); }, 0);
 }

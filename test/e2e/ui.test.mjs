@@ -1,0 +1,308 @@
+// UI test: a browser drives the REAL workbench (code-server = VS Code 1.99.3 in headless
+// Chromium) with the packaged extension installed, clicks what a person would click, reads
+// the note webview and saves screenshots a reviewer can open.
+//
+//   npm run package                    # builds dist/ and dist/interview-prep.vsix
+//   node test/e2e/ui.test.mjs          # ~1 min; needs scripts/install-code-server.sh once
+//
+// Prints one line per step and finally exactly `ui: N passed, M failed`; exits 1 on failure.
+// Screenshots (light and dark theme, plus one per failing step) go to test-results/.
+// The steps share one code-server and one browser and run in order (later steps reuse the
+// panels earlier ones opened); a failing step does not stop the next ones.
+// KEEP_TMP=1 keeps the workspace and code-server's logs; UI_TEST_TIMEOUT_MS bounds the whole run.
+import fsp from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import assert from 'node:assert/strict';
+import {
+  ROOT, SAMPLE, startCodeServer, openWorkbench, runCommand, findInFrames, screenshot, setColorTheme,
+  makeSampleWorkspace,
+} from '../../scripts/code-server.mjs';
+
+const XSS_NOTE = path.join(ROOT, 'test', 'fixtures', 'xss', 'xss.md');
+const STEP_TIMEOUT_MS = 60_000;
+const RUN_TIMEOUT_MS = Number(process.env.UI_TEST_TIMEOUT_MS ?? 240_000);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const exact = (text) => new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+
+// ---------------------------------------------------------------------------------------------
+// A tiny sequential runner: steps share state, each gets a timeout and a screenshot on failure.
+const steps = [];
+const step = (name, fn) => steps.push({ name, fn });
+
+/** @type {import('playwright-core').Page} */
+let page;
+let browser;
+let server;
+let tmp;
+const state = {}; // what earlier steps found, for later ones
+
+// ---------------------------------------------------------------------------------------------
+// Workbench helpers
+
+const sidebar = () => page.locator('.part.sidebar');
+const treeRow = (label) => sidebar().locator('.monaco-list-row').filter({
+  has: page.locator('.label-name', { hasText: typeof label === 'string' ? exact(label) : label }),
+});
+
+async function expand(row) {
+  if (await row.getAttribute('aria-expanded') === 'false') {
+    await row.locator('.monaco-tl-twistie').click();
+    await waitForAttr(row, 'aria-expanded', 'true');
+  }
+}
+
+async function waitForAttr(locator, name, value, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (await locator.getAttribute(name) !== value) {
+    if (Date.now() > deadline) throw new Error(`${name} never became ${value}`);
+    await sleep(100);
+  }
+}
+
+/** The note webview frame showing `title` as its h1 (webviews are nested iframes). */
+async function noteFrame(title, timeoutMs = 20_000) {
+  const { frame } = await findInFrames(page, 'main#note h1', timeoutMs,
+    async (h1) => (await h1.first().textContent())?.trim() === title);
+  return frame;
+}
+
+/** Pick the first quick-input row matching `text` (after typing `query`). */
+async function pickQuickInput(query, text) {
+  const widget = page.locator('.quick-input-widget');
+  const input = widget.locator('input.input').first();
+  await input.waitFor({ state: 'visible' });
+  await input.fill(query);
+  const row = widget.locator('.monaco-list-row').filter({ hasText: text }).first();
+  await row.waitFor({ state: 'visible', timeout: 15_000 });
+  const label = (await row.textContent())?.trim();
+  await row.click();
+  await widget.waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => {});
+  return label;
+}
+
+/** document.title and window.__pwned of the page and every frame. */
+async function pwnedState() {
+  const found = [];
+  for (const frame of page.frames()) {
+    try {
+      const s = await frame.evaluate(() => ({ title: document.title, pwned: typeof window.__pwned !== 'undefined' }));
+      if (s.title === 'PWNED' || s.pwned) found.push(`${frame.url().slice(0, 80)}: ${JSON.stringify(s)}`);
+    } catch { /* detached */ }
+  }
+  return found;
+}
+
+/** The element in the note frame that carries a link's text: the <a>, or the text it was left as. */
+async function linkOrText(frame, text) {
+  const anchor = frame.locator('main#note a', { hasText: exact(text) });
+  if (await anchor.count()) return { locator: anchor.first(), isLink: true, href: await anchor.first().getAttribute('href') };
+  const para = frame.locator('main#note p', { hasText: text }).first();
+  return { locator: para, isLink: false, href: null };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Steps
+
+step('activity bar opens the Interview Prep container with its categories', async () => {
+  await page.locator('.activitybar a.action-label[aria-label^="Interview Prep"]').first().click();
+  await treeRow('Distributed systems').waitFor({ timeout: 30_000 });
+  await treeRow('My notes').waitFor();
+  const names = await sidebar().locator('.monaco-list-row .label-name').allTextContents();
+  state.categories = names.map((n) => n.trim());
+});
+
+step('expanding "Distributed systems" lists the Raft topic', async () => {
+  await treeRow('Distributed systems').click();
+  const raft = treeRow(/^\s*Raft/).first();
+  await raft.waitFor({ timeout: 10_000 });
+  state.raftTitle = (await raft.locator('.label-name').textContent()).trim();
+});
+
+step('clicking the Raft topic opens its note with the title as h1', async () => {
+  assert.ok(state.raftTitle, 'no Raft topic found in the previous step');
+  await treeRow(state.raftTitle).first().click();
+  const frame = await noteFrame(state.raftTitle);
+  const h1 = (await frame.locator('main#note h1').first().textContent()).trim();
+  assert.equal(h1, state.raftTitle);
+  // The editor tab carries the note title too.
+  await page.locator('.tabs-container .tab.active', { hasText: state.raftTitle }).waitFor({ timeout: 5_000 });
+  state.raftFrame = frame;
+});
+
+step('clicking a section scrolls the note so that heading is at the top', async () => {
+  const topic = treeRow(state.raftTitle).first();
+  await expand(topic);
+  // Sections are the rows right below the topic, one level deeper.
+  const level = Number(await topic.getAttribute('aria-level'));
+  const rows = sidebar().locator(`.monaco-list-row[aria-level="${level + 1}"]`);
+  await rows.first().waitFor();
+  const labels = (await rows.locator('.label-name').allTextContents()).map((s) => s.trim());
+  assert.ok(labels.length >= 2, `expected sections under the topic, got ${JSON.stringify(labels)}`);
+  const section = labels[Math.floor(labels.length / 2)];
+  await rows.filter({ has: page.locator('.label-name', { hasText: exact(section) }) }).first().click();
+
+  const frame = await noteFrame(state.raftTitle);
+  const deadline = Date.now() + 10_000;
+  let last;
+  for (;;) {
+    last = await frame.evaluate((text) => {
+      const heading = [...document.querySelectorAll('main#note h2, main#note h3')].find((h) => h.textContent.trim() === text);
+      if (!heading) return { found: false };
+      return { found: true, id: heading.id, top: Math.round(heading.getBoundingClientRect().top), scrollY: Math.round(window.scrollY) };
+    }, section);
+    if (last.found && last.top >= -4 && last.top < 60 && last.scrollY > 0) break;
+    if (Date.now() > deadline) throw new Error(`section "${section}" not scrolled to the top: ${JSON.stringify(last)}`);
+    await sleep(200);
+  }
+  assert.ok(last.id, `heading "${section}" has no id slug`);
+  state.section = { title: section, ...last };
+});
+
+step('"Interview Prep: Search Notes" finds a word and opens the note', async () => {
+  const { title, word } = SAMPLE.frontMatterNote;
+  await runCommand(page, 'Interview Prep: Search Notes');
+  state.searchPick = await pickQuickInput(word, title);
+  const frame = await noteFrame(title);
+  assert.equal((await frame.locator('main#note h1').first().textContent()).trim(), title);
+  // A hit on a section opens the note there: the word is on screen.
+  const visible = await frame.evaluate((w) => {
+    const el = [...document.querySelectorAll('main#note p, main#note li')].find((e) => e.textContent.includes(w));
+    if (!el) return null;
+    const r = el.getBoundingClientRect();
+    return r.bottom > 0 && r.top < window.innerHeight;
+  }, word);
+  assert.equal(visible, true, `"${word}" is not visible in the opened note`);
+});
+
+step('XSS fixture: no script runs and no handler fires', async () => {
+  await runCommand(page, 'Interview Prep: Open Note…');
+  await pickQuickInput('XSS fixture', exact('XSS fixture'));
+  const frame = await noteFrame('XSS fixture');
+  state.xssFrame = frame;
+  await sleep(1500); // give onerror/onload handlers every chance to fire
+  assert.deepEqual(await pwnedState(), []);
+  assert.notEqual(await page.title(), 'PWNED');
+  const live = await frame.evaluate(() => ({
+    scripts: document.querySelectorAll('main#note script').length,
+    handlers: document.querySelectorAll('main#note [onerror], main#note [onload], main#note [onclick]').length,
+    imgs: [...document.querySelectorAll('main#note img')].map((i) => i.getAttribute('src')),
+    text: document.querySelector('main#note').textContent,
+  }));
+  assert.equal(live.scripts, 0, 'a <script> element made it into the note');
+  assert.equal(live.handlers, 0, 'an inline event handler made it into the note');
+  assert.ok(live.text.includes("<script>window.top.__pwned=1"), 'raw HTML should be shown as text');
+  state.xssImgs = live.imgs;
+});
+
+step('XSS fixture: the command: link does not toggle the sidebar', async () => {
+  const frame = state.xssFrame ?? await noteFrame('XSS fixture');
+  assert.ok(await sidebar().isVisible(), 'sidebar should be visible before the click');
+  const link = await linkOrText(frame, 'quit');
+  state.commandLink = { isLink: link.isLink, href: link.href };
+  await link.locator.click();
+  await sleep(1500);
+  assert.ok(await sidebar().isVisible(), 'clicking the command: link toggled the sidebar');
+  assert.deepEqual(await pwnedState(), []);
+});
+
+step('XSS fixture: the javascript: link does nothing', async () => {
+  const frame = await noteFrame('XSS fixture');
+  const link = await linkOrText(frame, 'click');
+  state.jsLink = { isLink: link.isLink, href: link.href };
+  await link.locator.click();
+  await sleep(1500);
+  assert.deepEqual(await pwnedState(), []);
+  assert.notEqual(await page.title(), 'PWNED');
+  // Still the same note in the same webview: nothing navigated.
+  await noteFrame('XSS fixture', 3_000);
+});
+
+step('screenshots in Default Light Modern and Default Dark Modern', async () => {
+  assert.ok(state.raftTitle, 'no Raft topic to show');
+  await treeRow(state.raftTitle).first().click();
+  for (const [theme, kind] of [['Default Light Modern', 'light'], ['Default Dark Modern', 'dark']]) {
+    await setColorTheme(page, theme);
+    const frame = await noteFrame(state.raftTitle);
+    // Webview bodies carry the theme kind as a class; the note must follow it.
+    const deadline = Date.now() + 10_000;
+    while (!(await frame.evaluate((k) => document.body.classList.contains(`vscode-${k}`), kind))) {
+      if (Date.now() > deadline) throw new Error(`note webview did not switch to vscode-${kind}`);
+      await sleep(200);
+    }
+    await sleep(500); // let the highlight animation and theme transition settle
+    state[`shot_${kind}`] = await screenshot(page, `ui-${kind}`);
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
+// Run
+
+let passed = 0;
+let failed = 0;
+const watchdog = setTimeout(() => {
+  console.error(`ui test took longer than ${RUN_TIMEOUT_MS / 1000} s: giving up`);
+  console.log(`ui: ${passed} passed, ${failed + 1} failed`);
+  // Cleanup may hang on a stuck browser; end what we started and leave.
+  Promise.race([Promise.allSettled([browser?.close(), server?.stop()]), sleep(10_000)]).then(() => process.exit(1));
+}, RUN_TIMEOUT_MS);
+
+async function withTimeout(promise, ms, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms); });
+  try { return await Promise.race([promise, timeout]); } finally { clearTimeout(timer); }
+}
+
+const started = Date.now();
+try {
+  tmp = await fsp.mkdtemp(path.join(os.tmpdir(), 'ip-ui-test-'));
+  const workspace = await makeSampleWorkspace(path.join(tmp, 'workspace'), {
+    // Workspace settings win over user settings, so extraPaths goes here: one workspace-relative
+    // folder, one absolute file.
+    settings: { 'interviewPrep.notes.extraPaths': [SAMPLE.notesDir, XSS_NOTE] },
+  });
+  server = await startCodeServer({
+    workspace,
+    userSettings: { 'interviewPrep.notes.language': 'en', 'workbench.colorTheme': 'Default Dark Modern' },
+  });
+  ({ browser, page } = await openWorkbench(server.url));
+  console.log(`workbench up in ${((Date.now() - started) / 1000).toFixed(1)} s (${server.url.split('/?')[0]})`);
+} catch (err) {
+  console.error(`setup failed: ${err.stack ?? err}`);
+  failed = steps.length;
+}
+
+if (page) {
+  for (const [i, { name, fn }] of steps.entries()) {
+    const t0 = Date.now();
+    try {
+      await withTimeout(fn(), STEP_TIMEOUT_MS, name);
+      passed++;
+      console.log(`  ✓ ${name} (${Date.now() - t0} ms)`);
+    } catch (err) {
+      failed++;
+      console.log(`  ✗ ${name} (${Date.now() - t0} ms)`);
+      console.log(String(err?.stack ?? err).split('\n').slice(0, 6).map((l) => `      ${l}`).join('\n'));
+      const shot = await screenshot(page, `ui-fail-step${i + 1}`).catch(() => null);
+      if (shot) console.log(`      screenshot: ${path.relative(ROOT, shot)}`);
+      await page.keyboard.press('Escape').catch(() => {});
+    }
+  }
+}
+
+const notes = [];
+if (state.commandLink) notes.push(`command: link rendered as ${state.commandLink.isLink ? `<a href="${state.commandLink.href}">` : 'plain text'}`);
+if (state.jsLink) notes.push(`javascript: link rendered as ${state.jsLink.isLink ? `<a href="${state.jsLink.href}">` : 'plain text'}`);
+if (state.section) notes.push(`section "${state.section.title}" → #${state.section.id} at top=${state.section.top}px`);
+for (const k of ['shot_light', 'shot_dark']) if (state[k]) notes.push(`screenshot: ${path.relative(ROOT, state[k])}`);
+for (const n of notes) console.log(`  · ${n}`);
+
+if (browser) await browser.close().catch(() => {});
+if (server) {
+  if (failed && process.env.KEEP_TMP) console.log(`  · code-server log: ${server.logFile}`);
+  await server.stop().catch(() => {});
+}
+if (tmp && !process.env.KEEP_TMP) await fsp.rm(tmp, { recursive: true, force: true }).catch(() => {});
+clearTimeout(watchdog);
+console.log(`ui: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,41 @@
+/**
+ * In-host test entry: runs every `*.test.js` next to this file with mocha inside a real VS Code
+ * extension host. Used by @vscode/test-electron (scripts/test-electron.mjs) and by the
+ * code-server harness (scripts/run-host-tests.mjs). Writes a JSON report to
+ * $INTERVIEW_PREP_RESULTS when set; rejects when any test failed.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Mocha from 'mocha';
+
+interface TestReport {
+  title: string;
+  state: 'passed' | 'failed' | 'pending';
+  error?: string;
+  durationMs?: number;
+}
+
+export function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false, reporter: 'spec' });
+  for (const file of fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) {
+    mocha.addFile(path.join(__dirname, file));
+  }
+  const tests: TestReport[] = [];
+  return new Promise((resolve, reject) => {
+    const runner = mocha.run((failures) => {
+      const report = {
+        passed: tests.filter((t) => t.state === 'passed').length,
+        failed: tests.filter((t) => t.state === 'failed').length,
+        pending: tests.filter((t) => t.state === 'pending').length,
+        tests,
+      };
+      const out = process.env.INTERVIEW_PREP_RESULTS;
+      if (out) fs.writeFileSync(out, JSON.stringify(report, null, 2));
+      if (failures > 0) reject(new Error(`${failures} in-host test(s) failed`));
+      else resolve();
+    });
+    runner.on('pass', (test) => tests.push({ title: test.fullTitle(), state: 'passed', durationMs: test.duration }));
+    runner.on('pending', (test) => tests.push({ title: test.fullTitle(), state: 'pending' }));
+    runner.on('fail', (test, err: Error) => tests.push({ title: test.fullTitle(), state: 'failed', error: err.stack ?? err.message }));
+  });
+}
