@@ -22,11 +22,11 @@ const common = {
 const builds = [
   {
     ...common,
-    entryPoints: { extension: 'src/extension.ts' },
+    entryPoints: { extension: 'src/extension.ts', engine: 'src/notes/engine.ts' },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',
-    external: ['vscode'],
+    external: ['vscode', './engine.js'],
     metafile: true,
   },
   {

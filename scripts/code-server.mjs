@@ -230,20 +230,39 @@ export async function openWorkbench(url, { colorTheme, viewport = { width: 1400,
   }
 }
 
-/** Run a command by its palette title (F1, type, pick the row with that exact label). */
+/**
+ * Run a command by its palette title (F1, type, click the row with exactly that label).
+ * When focus sits inside a webview iframe F1 may not reach the workbench, and a webview that
+ * takes focus late closes the palette again: so each attempt is short, the status bar (a
+ * neutral spot) takes focus before a retry, and there are three attempts.
+ */
 export async function runCommand(page, title, { timeoutMs = 15_000 } = {}) {
   const widget = page.locator('.quick-input-widget');
   const input = widget.locator('input.input').first();
-  if (await widget.isVisible().catch(() => false)) await page.keyboard.press('Escape');
-  await page.keyboard.press('F1');
-  await input.waitFor({ state: 'visible', timeout: timeoutMs });
-  await input.fill(`>${title}`);
   const row = widget.locator('.monaco-list-row').filter({
     has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRe(title)}\\s*$`) }),
   }).first();
-  await row.waitFor({ state: 'visible', timeout: timeoutMs });
-  await row.click();
-  await widget.waitFor({ state: 'hidden', timeout: timeoutMs }).catch(() => {});
+  const attempt = Math.max(3_000, Math.floor(timeoutMs / 3));
+  let lastError;
+  for (let i = 0; i < 3; i++) {
+    try {
+      if (await widget.isVisible().catch(() => false)) await page.keyboard.press('Escape');
+      if (i > 0) await page.locator('.part.statusbar').click({ position: { x: 600, y: 10 } }).catch(() => {});
+      await page.keyboard.press('F1');
+      await input.waitFor({ state: 'visible', timeout: i === 0 ? 2_000 : attempt });
+      await input.fill(`>${title}`, { timeout: attempt });
+      await row.waitFor({ state: 'visible', timeout: attempt });
+      await row.click({ timeout: attempt });
+      // Done when the palette closed, or moved on to the command's own quick pick.
+      const deadline = Date.now() + attempt;
+      while (Date.now() < deadline && await widget.isVisible().catch(() => false)
+        && (await input.inputValue().catch(() => '')).startsWith('>')) await sleep(100);
+      return;
+    } catch (err) {
+      lastError = err;
+    }
+  }
+  throw new Error(`could not run "${title}" from the command palette: ${lastError?.message ?? lastError}`);
 }
 
 /** Switch the colour theme through "Preferences: Color Theme", as a user would. */
@@ -253,9 +272,8 @@ export async function setColorTheme(page, theme, { timeoutMs = 15_000 } = {}) {
   const input = widget.locator('input.input').first();
   await input.waitFor({ state: 'visible', timeout: timeoutMs });
   await input.fill(theme);
-  const row = widget.locator('.monaco-list-row').filter({
-    has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRe(theme)}\\s*$`) }),
-  }).first();
+  // Rows show a short label ("Light Modern") with the full theme name as description.
+  const row = widget.locator('.monaco-list-row').filter({ hasText: theme }).first();
   await row.waitFor({ state: 'visible', timeout: timeoutMs });
   await row.click();
   await widget.waitFor({ state: 'hidden', timeout: timeoutMs }).catch(() => {});
@@ -300,9 +318,11 @@ export const SAMPLE = {
   notesDir: 'my-notes',
   // One topic in "My notes" (no category in its front matter), sections from its ## headings.
   frontMatterNote: { file: 'my-notes/consistent-hashing.md', title: 'Consistent hashing', word: 'vnodes',
-    sections: ['Virtual nodes', 'Where it is used', 'Interview questions'] },
+    sections: ['The problem with modulo', 'Virtual nodes', 'Replication', 'Where it is used', 'Alternatives',
+      'Interview questions'] },
   // No front matter: split into one topic per ## heading (plus the preamble, titled by the # heading).
-  memoNote: { file: 'my-notes/interview-memo.md', title: 'Backend interview memo', word: 'backpressure',
+  // `word` occurs only in the topic `wordTopic`.
+  memoNote: { file: 'my-notes/interview-memo.md', title: 'Backend interview memo', word: 'backpressure', wordTopic: 'Message queues',
     topics: ['Caching', 'Message queues', 'Rate limiting', 'Observability', 'Questions to ask them'] },
   goFile: 'main.go',
 };
@@ -318,22 +338,75 @@ summary: Keys and nodes on one hash ring; vnodes even out the load.
 Place nodes and keys on the same hash ring; a key belongs to the first node clockwise.
 Adding or removing a node moves only about 1/N of the keys.
 
+## The problem with modulo
+
+With \`node = hash(key) % N\`, changing N remaps almost every key: a cache cluster that grows
+from 4 to 5 nodes misses on about 80% of its keys at once, and the database behind it takes
+the whole load. Consistent hashing bounds the damage to the keys of the node that changed.
+
+A ring of 2^32 points is enough in practice. Each node hashes its name (or address) to a
+point; each key hashes to a point and walks clockwise to the first node. A sorted array of
+node points and a binary search give O(log N) lookups.
+
 ## Virtual nodes
 
 Each physical node owns many points (vnodes) on the ring, so load evens out and a failed
 node's keys spread over all survivors instead of landing on one neighbour.
+
+With only one point per node the arcs between points differ wildly in length, so some nodes
+own several times more keys than others. With 100–200 vnodes per node the standard
+deviation of the load drops to a few percent.
+
+Vnodes also handle heterogeneous hardware: a machine with twice the memory gets twice the
+vnodes. Removing a node removes all its points, and its keys fall to many different
+successors, so no single neighbour is overwhelmed.
+
+## Replication
+
+To keep R copies, walk clockwise from the key's point and take the first R distinct physical
+nodes (skip vnodes of a node already chosen). Dynamo calls this the preference list. Reads
+and writes go to the list; quorum settings (R + W > N) decide how many must answer.
 
 ## Where it is used
 
 - Dynamo-style stores (Cassandra, Riak) for partition placement
 - Memcached client libraries (ketama)
 - Load balancers that need session affinity
+- Redis Cluster does *not*: it uses 16384 fixed hash slots assigned to nodes, which makes
+  resharding an explicit slot migration instead of a ring change.
+
+## Alternatives
+
+Rendezvous (highest random weight) hashing scores every node for a key and picks the
+highest; it needs no ring and balances well, but a lookup is O(N). Jump consistent hash is
+O(ln N) with no memory at all, but only supports adding or removing the last bucket.
+Maglev hashing builds a lookup table for O(1) lookups with minimal disruption.
 
 ## Interview questions
 
 1. What happens to the keys when a node joins?
 2. Why do vnodes help with heterogeneous hardware?
 3. Compare with rendezvous (highest random weight) hashing.
+4. How would you place replicas so two copies never share a rack?
+
+## Answers
+
+**A node joins.** It takes over the arcs just counter-clockwise of its points; only the keys
+on those arcs move, all from the successors that owned them before. With vnodes the moved
+keys come from many nodes, a little from each, so no single node is drained.
+
+**Heterogeneous hardware.** The share of the ring a node owns is proportional to its number
+of points, so capacity maps directly to a vnode count. Without vnodes the only lever is
+where the single point lands, which is a matter of luck.
+
+**Rendezvous hashing.** For each key, score every node with hash(key, node) and take the
+highest. Removing a node only moves the keys it won, like the ring, and the balance is good
+without vnodes. The price is computing N hashes per lookup, which matters for thousands of
+nodes but not for a dozen.
+
+**Rack-aware replicas.** Walk the ring as for replication but skip any node whose rack is
+already in the preference list. Cassandra's NetworkTopologyStrategy does this per data
+centre, which keeps a replica alive when a whole rack loses power.
 `;
 
 const MEMO_NOTE = `# Backend interview memo

@@ -1,5 +1,5 @@
 import type MarkdownIt from 'markdown-it';
-import { CATEGORY_IDS, type Catalogue, type NoteLanguage, type NoteProblem, type Topic } from './model';
+import { categoryRank, type Catalogue, type NoteLanguage, type NoteProblem, type Topic } from './model';
 import { parseNoteFile, type NoteFile } from './parse';
 
 export interface CatalogueInput {
@@ -65,12 +65,6 @@ function duplicate(topic: Topic, existing: Topic): NoteProblem {
   };
 }
 
-/** Known categories in their fixed order, then the user's own categories by name. */
-export function categoryRank(category: string): number {
-  const i = (CATEGORY_IDS as readonly string[]).indexOf(category);
-  return i < 0 ? CATEGORY_IDS.length : i;
-}
-
 function compareTopics(a: Topic, b: Topic): number {
   return (
     categoryRank(a.category) - categoryRank(b.category) ||
@@ -78,8 +72,4 @@ function compareTopics(a: Topic, b: Topic): number {
     a.order - b.order ||
     a.title.localeCompare(b.title)
   );
-}
-
-export function categoriesOf(catalogue: Catalogue): string[] {
-  return [...new Set(catalogue.topics.map((t) => t.category))];
 }

@@ -71,3 +71,13 @@ export function isKnownCategory(id: string): id is KnownCategoryId {
 export function isSimulatorId(id: unknown): id is SimulatorId {
   return typeof id === 'string' && (SIMULATOR_IDS as readonly string[]).includes(id);
 }
+
+/** Known categories in their fixed order, then the user's own categories by name. */
+export function categoryRank(category: string): number {
+  const i = (CATEGORY_IDS as readonly string[]).indexOf(category);
+  return i < 0 ? CATEGORY_IDS.length : i;
+}
+
+export function categoriesOf(catalogue: Catalogue): string[] {
+  return [...new Set(catalogue.topics.map((t) => t.category))];
+}

@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
 import type MarkdownIt from 'markdown-it';
-import { buildCatalogue } from './catalogue';
-import { createMarkdown } from './markdown';
+import { notesEngine } from './loadEngine';
 import { NOTE_LANGUAGES, type Catalogue, type NoteLanguage, type NoteProblem } from './model';
-import { sizeProblem, type NoteFile } from './parse';
+import type { NoteFile } from './parse';
 import { buildSearchIndex, type SearchIndex } from './search';
 
 const NOTE_GLOB = '**/*.{md,markdown,txt}';
@@ -49,7 +48,7 @@ export class NoteStore implements vscode.Disposable {
   }
 
   get md(): MarkdownIt {
-    return (this.markdown ??= createMarkdown());
+    return (this.markdown ??= notesEngine().createMarkdown());
   }
 
   get language(): NoteLanguage {
@@ -86,7 +85,7 @@ export class NoteStore implements vscode.Disposable {
     const started = Date.now();
     const language = this.language;
     const [bundled, user] = await Promise.all([this.readBundled(), this.readUserNotes()]);
-    const catalogue = buildCatalogue(this.md, { bundled, user: user.files, unreadable: user.problems, language });
+    const catalogue = notesEngine().buildCatalogue(this.md, { bundled, user: user.files, unreadable: user.problems, language });
     this.publishDiagnostics(catalogue.problems);
     this.current = catalogue;
     this.log.info(
@@ -155,7 +154,7 @@ export class NoteStore implements vscode.Disposable {
         if (seen.has(uri.toString())) return;
         seen.add(uri.toString());
         try {
-          const tooLarge = sizeProblem(uri.toString(), (await vscode.workspace.fs.stat(uri)).size);
+          const tooLarge = notesEngine().sizeProblem(uri.toString(), (await vscode.workspace.fs.stat(uri)).size);
           if (tooLarge) problems.push(tooLarge);
           else files.push({ file: uri.toString(), bytes: await vscode.workspace.fs.readFile(uri), origin: 'user', lang });
         } catch (err) {

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import { categoriesOf } from './catalogue';
 import { categoryLabel, contentString } from './labels';
-import type { Catalogue, NoteProblem, Section, Topic } from './model';
+import { categoriesOf, type Catalogue, type NoteProblem, type Section, type Topic } from './model';
 import type { NoteStore } from './noteStore';
 
 export type TopicsNode =

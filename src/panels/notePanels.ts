@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { classifyLink, resolveRelative } from '../notes/links';
 import type { Topic } from '../notes/model';
 import type { NoteStore } from '../notes/noteStore';
-import { renderTopic } from '../notes/render';
+import { notesEngine } from '../notes/loadEngine';
 import { parseNotePanelState, parseNoteViewMessage, type NoteHostMessage } from '../protocol';
 import { escapeHtml, pageHtml } from './webviewHtml';
 
@@ -107,7 +107,7 @@ export class NotePanels implements vscode.Disposable {
 
   private renderBody(webview: vscode.Webview, topic: Topic): string {
     const noteDir = vscode.Uri.joinPath(vscode.Uri.parse(topic.file), '..');
-    return renderTopic(this.store.md, topic, {
+    return notesEngine().renderTopic(this.store.md, topic, {
       lang: topic.lang,
       resolveImage: (src) => webview.asWebviewUri(vscode.Uri.joinPath(noteDir, src)).toString(),
     });

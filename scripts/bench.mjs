@@ -1,0 +1,158 @@
+// `npm run bench`: speed figures measured in a real VS Code (code-server + Chromium), printed
+// beside their targets and written to bench-results/bench.json. Not a test: it never fails on a
+// slow figure; it reports. Run `npm run setup` (or `npm test`) once first on a fresh machine.
+//
+//  - activation time of the extension, as VS Code reports it (Developer: Show Running Extensions)
+//  - time from "open note" to the note painted, against VS Code's built-in Markdown preview
+//    opening the same file in the same window; both started by one key press bound to the command
+//  - bundle and .vsix sizes
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { ROOT, VSIX, makeSampleWorkspace, openWorkbench, runCommand, startCodeServer } from './code-server.mjs';
+
+const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 3);
+const TOPICS = ['raft', 'go-channels', 'isolation-mvcc', 'redis-transactions', 'go-memory', 'mysql-indexes'];
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+execFileSync('bash', [path.join(ROOT, 'scripts', 'setup.sh')], { stdio: ['ignore', 'ignore', 'inherit'] });
+
+const notesDir = path.join(ROOT, 'notes', 'en');
+const titleOf = (id) => /^title:\s*(.+)$/m.exec(fs.readFileSync(path.join(notesDir, `${id}.md`), 'utf8'))[1].replace(/^["']|["']$/g, '');
+
+/** Milliseconds from `t0` until an h1 with `title` is painted in some frame (first-contentful-paint of that frame). */
+async function timeToPaint(page, title, t0, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const found = await Promise.all(
+      page.frames().map((frame) =>
+        frame
+          .evaluate((expected) => {
+            const h1 = [...document.querySelectorAll('h1')].find((h) => h.textContent?.trim() === expected);
+            if (!h1) return null;
+            const fcp = performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint');
+            return { detected: Date.now(), painted: fcp ? performance.timeOrigin + fcp.startTime : null };
+          }, title)
+          .catch(() => null),
+      ),
+    );
+    const hit = found.find(Boolean);
+    if (hit) return (hit.painted ?? hit.detected) - t0;
+    await sleep(5);
+  }
+  throw new Error(`"${title}" was not painted within ${timeoutMs} ms`);
+}
+
+async function closeAllEditors(page) {
+  await runCommand(page, 'View: Close All Editors');
+  await sleep(300);
+}
+
+async function openInEditor(page, fileName) {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input.input').first();
+  await input.waitFor({ state: 'visible' });
+  await input.fill(fileName);
+  await page.locator('.quick-input-widget .monaco-list-row').first().waitFor({ state: 'visible' });
+  await sleep(200);
+  await page.keyboard.press('Enter');
+  await page.locator(`.tabs-container .tab[aria-label*="${fileName}"]`).first().waitFor({ state: 'visible' });
+  await page.locator('.monaco-editor textarea').first().focus();
+  await sleep(300);
+}
+
+async function readActivationMs(page) {
+  await runCommand(page, 'Developer: Show Running Extensions');
+  const row = page.locator('.runtime-extensions-editor .monaco-list-row', { hasText: 'Interview Prep' }).first();
+  await row.waitFor({ state: 'visible', timeout: 20_000 });
+  const text = await row.innerText();
+  const m = /Activation:\s*([\d.]+)ms/.exec(text);
+  if (!m) throw new Error(`no activation time in: ${text}`);
+  return Number(m[1]);
+}
+
+async function session(index) {
+  const tmp = await fsp.mkdtemp(path.join(os.tmpdir(), 'ip-bench-'));
+  const workspace = await makeSampleWorkspace(path.join(tmp, 'ws'));
+  await fsp.mkdir(path.join(workspace, 'bench-notes'));
+  for (const id of TOPICS) await fsp.copyFile(path.join(notesDir, `${id}.md`), path.join(workspace, 'bench-notes', `${id}.md`));
+  const server = await startCodeServer({ workspace, userSettings: { 'interviewPrep.notes.language': 'en', 'markdown.preview.openMarkdownLinks': 'inPreview' } });
+  // One key press per measured action, bound to the command with its argument.
+  const keybindings = TOPICS.map((id, i) => ({ key: `ctrl+alt+${i + 1}`, command: 'interviewPrep.openNote', args: id }));
+  await fsp.writeFile(path.join(server.userDataDir, 'User', 'keybindings.json'), JSON.stringify(keybindings));
+  const { browser, page } = await openWorkbench(server.url);
+  try {
+    await sleep(8000); // let the window settle: built-in extensions start up and compete for the extension host
+    await page.locator('.activitybar a[aria-label="Interview Prep"]').click();
+    await page.locator('.monaco-list-row', { hasText: 'Distributed systems' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    const activationMs = await readActivationMs(page);
+    await closeAllEditors(page);
+
+    const ours = [];
+    const preview = [];
+    for (const [i, id] of TOPICS.entries()) {
+      const title = titleOf(id);
+      // Built-in Markdown preview of the same file.
+      await openInEditor(page, `${id}.md`);
+      let t0 = Date.now();
+      await page.keyboard.press('Control+Shift+V');
+      preview.push(await timeToPaint(page, title, t0));
+      await closeAllEditors(page);
+      // Our note panel.
+      await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } }).catch(() => {});
+      t0 = Date.now();
+      await page.keyboard.press(`Control+Alt+${i + 1}`);
+      ours.push(await timeToPaint(page, title, t0));
+      await closeAllEditors(page);
+    }
+    return { activationMs, ours, preview };
+  } finally {
+    await browser.close().catch(() => {});
+    await server.stop();
+    await fsp.rm(tmp, { recursive: true, force: true });
+  }
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+const runs = [];
+for (let i = 0; i < SESSIONS; i++) {
+  process.stderr.write(`bench session ${i + 1}/${SESSIONS}…\n`);
+  runs.push(await session(i));
+}
+// The first open of each kind in a window pays one-time costs (extension activation, engine load): reported apart.
+const warm = (key) => runs.flatMap((r) => r[key].slice(1));
+const cold = (key) => runs.map((r) => r[key][0]);
+const size = (file) => fs.statSync(path.join(ROOT, file)).size;
+const kb = (bytes) => bytes / 1024;
+
+const activation = median(runs.map((r) => r.activationMs));
+const oursWarm = median(warm('ours'));
+const previewWarm = median(warm('preview'));
+const rows = [
+  ['activation time (VS Code reports; median of sessions)', `${activation.toFixed(0)} ms`, '≤ 15 ms', activation <= 15],
+  ['open note → painted, ours (median)', `${oursWarm.toFixed(0)} ms`, '', null],
+  ['open same file → painted, Markdown preview (median)', `${previewWarm.toFixed(0)} ms`, '', null],
+  ['ratio ours / Markdown preview', (oursWarm / previewWarm).toFixed(2), '≤ 1.0', oursWarm / previewWarm <= 1],
+  ['first open in a window, ours / preview (median)', `${median(cold('ours')).toFixed(0)} / ${median(cold('preview')).toFixed(0)} ms`, '', null],
+  ['dist/extension.js (loaded at activation)', `${kb(size('dist/extension.js')).toFixed(1)} KB`, '', null],
+  ['dist/engine.js (loaded on first note)', `${kb(size('dist/engine.js')).toFixed(1)} KB`, '', null],
+  ['node bundle total, minified, no webview code', `${kb(size('dist/extension.js') + size('dist/engine.js')).toFixed(1)} KB`, '≤ 300 KB', kb(size('dist/extension.js') + size('dist/engine.js')) <= 300],
+  ['.vsix', `${kb(fs.statSync(VSIX).size).toFixed(1)} KB`, '≤ 2048 KB', fs.statSync(VSIX).size <= 2 * 1024 * 1024],
+];
+
+const width = Math.max(...rows.map((r) => r[0].length));
+console.log(`\nInterview Prep benchmark — ${SESSIONS} session(s), VS Code 1.99.3 (code-server 4.99.4), ${os.cpus().length} cores\n`);
+console.log(`${'measure'.padEnd(width)}  ${'measured'.padStart(14)}  ${'target'.padStart(10)}  met`);
+for (const [name, value, target, met] of rows) {
+  console.log(`${name.padEnd(width)}  ${value.padStart(14)}  ${target.padStart(10)}  ${met === null ? '' : met ? 'yes' : 'NO'}`);
+}
+const out = path.join(ROOT, 'bench-results', 'bench.json');
+await fsp.mkdir(path.dirname(out), { recursive: true });
+await fsp.writeFile(out, JSON.stringify({ date: new Date().toISOString(), sessions: runs, rows: rows.map(([measure, measured, target, met]) => ({ measure, measured, target, met })) }, null, 2));
+console.log(`\nraw samples: ${path.relative(ROOT, out)}`);
