@@ -61,7 +61,7 @@ export function searchNotesCommand(store: NoteStore, panels: NotePanels): Comman
         const hits = query.trim() ? searchNotes(await index, query, 60) : allTopics(await store.catalogue());
         if (quickPick.value !== query) return; // a newer query is on its way
         quickPick.items = hits.map((hit) => ({
-          label: hit.sectionTitle ? `$(symbol-namespace) ${hit.sectionTitle}` : `$(book) ${hit.topicTitle}`,
+          label: hit.sectionTitle ? `$(bookmark) ${hit.sectionTitle}` : `$(book) ${hit.topicTitle}`,
           description: hit.sectionTitle ? hit.topicTitle : undefined,
           detail: hit.excerpt,
           alwaysShow: true,

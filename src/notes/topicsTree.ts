@@ -130,7 +130,7 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicsNode> {
           hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
         );
         item.id = `section:${topic.id}#${section.slug}`;
-        item.iconPath = new vscode.ThemeIcon(section.level === 2 ? 'symbol-namespace' : 'symbol-field');
+        item.iconPath = new vscode.ThemeIcon(section.level === 2 ? 'bookmark' : 'circle-small');
         if (section.empty) item.description = contentString('beingWritten', lang);
         item.tooltip = `${topic.title} › ${section.title}`;
         item.contextValue = 'section';
