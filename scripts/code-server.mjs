@@ -3,7 +3,9 @@
 // Playwright (playwright-core) in Debian's /usr/bin/chromium.
 //
 // Used by scripts/run-host-tests.mjs (mocha suite inside the extension host) and
-// test/e2e/ui.test.mjs (browser-driven UI test). Everything binds to 127.0.0.1 only.
+// test/e2e/ui.test.mjs (browser-driven UI test). Everything binds to 127.0.0.1 only, and the
+// browser refuses any request to another host. Each server gets a fresh temp profile
+// (user-data-dir, extensions-dir) that stop() removes; its extension host inherits `env`.
 //
 //   import { startCodeServer, openWorkbench, runCommand, findInFrames, screenshot,
 //            makeSampleWorkspace } from './code-server.mjs';
@@ -62,6 +64,46 @@ function entryJs(codeServerDir = CODE_SERVER_DIR) {
     throw new Error(`code-server is not installed in ${codeServerDir}: run scripts/ensure-deps.sh && scripts/install-code-server.sh`);
   }
   return entry;
+}
+
+// code-server runs in its own process group (so stop() can end the extension host, pty host
+// and watcher it forks); Ctrl-C on the test therefore does not reach it. Servers still running
+// when this process ends are killed here, and temp dirs removed (unless KEEP_TMP).
+const live = new Map(); // pid -> tmp dir
+const tmpDirs = new Set();
+let exitHooked = false;
+function hookExit() {
+  if (exitHooked) return;
+  exitHooked = true;
+  process.on('exit', () => {
+    for (const pid of live.keys()) {
+      try { process.kill(-pid, 'SIGKILL'); } catch { /* gone */ }
+    }
+    if (process.env.KEEP_TMP) return;
+    for (const dir of [...live.values(), ...tmpDirs]) {
+      try { fs.rmSync(dir, { recursive: true, force: true }); } catch { /* busy */ }
+    }
+  });
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.once(signal, () => {
+      // Someone else handles it (a script's own graceful stop, Playwright's browser cleanup):
+      // they exit, and the 'exit' hook above still runs.
+      if (process.listenerCount(signal) > 0) return;
+      console.error(`\n${signal}: stopping code-server`);
+      process.exit(signal === 'SIGINT' ? 130 : 143); // runs the 'exit' hook above
+    });
+  }
+}
+function trackServer(pid, tmp) {
+  live.set(pid, tmp);
+  hookExit();
+}
+
+/** Remove `dir` when this process exits, however it exits (unless KEEP_TMP is set). */
+export function removeOnExit(dir) {
+  tmpDirs.add(dir);
+  hookExit();
+  return dir;
 }
 
 /** A TCP port on 127.0.0.1 that nobody listens on right now. */
@@ -141,7 +183,7 @@ export async function startCodeServer({ workspace, userSettings = {}, env = {}, 
   extraExtensions = [], timeoutMs = 60_000, codeServerDir = CODE_SERVER_DIR } = {}) {
   if (!workspace) throw new Error('startCodeServer: workspace is required');
   const entry = entryJs(codeServerDir);
-  const tmp = await fsp.mkdtemp(path.join(os.tmpdir(), 'ip-code-server-'));
+  const tmp = removeOnExit(await fsp.mkdtemp(path.join(os.tmpdir(), 'ip-code-server-')));
   const userDataDir = path.join(tmp, 'user');
   const extensionsDir = path.join(tmp, 'ext');
   const logDir = path.join(tmp, 'logs');
@@ -179,6 +221,7 @@ export async function startCodeServer({ workspace, userSettings = {}, env = {}, 
     workspace,
   ], { env: baseEnv, stdio: ['ignore', out, out], detached: true });
   fs.closeSync(out);
+  trackServer(child.pid, tmp);
 
   let stopped = false;
   const stop = async () => {
@@ -191,6 +234,9 @@ export async function startCodeServer({ workspace, userSettings = {}, env = {}, 
       const done = await Promise.race([exited.then(() => true), sleep(5000).then(() => false)]);
       if (!done) { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } await exited; }
     }
+    // Whatever of the group outlived the server itself (extension host, watcher) goes too.
+    try { process.kill(-child.pid, 'SIGKILL'); } catch { /* all gone */ }
+    live.delete(child.pid);
     if (!process.env.KEEP_TMP) await fsp.rm(tmp, { recursive: true, force: true }).catch(() => {});
   };
 

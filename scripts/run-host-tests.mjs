@@ -21,7 +21,7 @@ import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  ROOT, VSIX, HARNESS_DIR, startCodeServer, openWorkbench, makeSampleWorkspace, printHostReport, screenshot,
+  ROOT, VSIX, HARNESS_DIR, startCodeServer, openWorkbench, makeSampleWorkspace, printHostReport, screenshot, removeOnExit,
 } from './code-server.mjs';
 
 const TIMEOUT_MS = Number(process.env.HOST_TEST_TIMEOUT_MS ?? 300_000);
@@ -35,7 +35,7 @@ for (const [file, hint] of [[suite, 'node esbuild.js --tests'], [VSIX, 'npm run 
   }
 }
 
-const tmp = await fsp.mkdtemp(path.join(os.tmpdir(), 'ip-host-tests-'));
+const tmp = removeOnExit(await fsp.mkdtemp(path.join(os.tmpdir(), 'ip-host-tests-')));
 const doneFile = path.join(tmp, 'done.json');
 const resultsFile = path.join(tmp, 'results.json');
 let server, browser, page;

@@ -22,7 +22,7 @@ import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { runTests } from '@vscode/test-electron';
-import { ROOT, makeSampleWorkspace, printHostReport } from './code-server.mjs';
+import { ROOT, makeSampleWorkspace, printHostReport, removeOnExit } from './code-server.mjs';
 
 const extensionTestsPath = path.join(ROOT, 'out', 'test', 'host', 'index.js');
 if (!fs.existsSync(path.join(ROOT, 'dist', 'extension.js')) || !fs.existsSync(extensionTestsPath)) {
@@ -31,7 +31,7 @@ if (!fs.existsSync(path.join(ROOT, 'dist', 'extension.js')) || !fs.existsSync(ex
   process.exit(1);
 }
 
-const tmp = await fsp.mkdtemp(path.join(os.tmpdir(), 'ip-electron-tests-'));
+const tmp = removeOnExit(await fsp.mkdtemp(path.join(os.tmpdir(), 'ip-electron-tests-')));
 const resultsFile = path.join(tmp, 'results.json');
 let ok = false;
 try {

@@ -16,7 +16,7 @@ import path from 'node:path';
 import assert from 'node:assert/strict';
 import {
   ROOT, SAMPLE, startCodeServer, openWorkbench, runCommand, findInFrames, screenshot, setColorTheme,
-  makeSampleWorkspace,
+  makeSampleWorkspace, removeOnExit,
 } from '../../scripts/code-server.mjs';
 
 const XSS_NOTE = path.join(ROOT, 'test', 'fixtures', 'xss', 'xss.md');
@@ -130,14 +130,17 @@ async function clickSectionAndCheckScroll(topicTitle) {
 
   const deadline = Date.now() + 10_000;
   let last;
+  let current = frame;
   for (;;) {
-    last = await frame.evaluate((text) => {
+    // An extension that re-renders the page replaces the frame: find it again.
+    if (current.isDetached()) current = await noteFrame(topicTitle);
+    last = await current.evaluate((text) => {
       const heading = [...document.querySelectorAll('main#note h2, main#note h3')].find((h) => h.textContent.trim() === text);
       const maxScroll = document.scrollingElement.scrollHeight - window.innerHeight;
       if (!heading) return { found: false, maxScroll };
       const top = Math.round(heading.getBoundingClientRect().top);
       return { found: true, id: heading.id, top, scrollY: Math.round(window.scrollY), maxScroll, innerHeight: window.innerHeight };
-    }, section);
+    }, section).catch((err) => (current.isDetached() ? { found: false, detached: true } : Promise.reject(err)));
     const atTop = last.found && last.top >= -4 && last.top < 60;
     // Only when no section of the note can reach the top: scrolled to the end, heading on screen.
     const asFarAsItGoes = !reachable.length && last.found && last.maxScroll > 0 && last.scrollY >= last.maxScroll - 1 && last.top < last.innerHeight - 20;
@@ -244,10 +247,15 @@ step('XSS fixture: no script runs and no handler fires', async () => {
     scripts: document.querySelectorAll('main#note script').length,
     handlers: document.querySelectorAll('main#note [onerror], main#note [onload], main#note [onclick]').length,
     imgs: [...document.querySelectorAll('main#note img')].map((i) => i.getAttribute('src')),
+    // Every href a click could follow: none may use a dangerous scheme or a command not ours.
+    badHrefs: [...document.querySelectorAll('main#note [href], main#note [src], main#note [action]')]
+      .map((e) => e.getAttribute('href') ?? e.getAttribute('src') ?? e.getAttribute('action'))
+      .filter((h) => /^\s*(javascript|data|vbscript|vscode|file):/i.test(h) || (/^\s*command:/i.test(h) && !/^\s*command:interviewPrep\./.test(h))),
     text: document.querySelector('main#note').textContent,
   }));
   assert.equal(live.scripts, 0, 'a <script> element made it into the note');
   assert.equal(live.handlers, 0, 'an inline event handler made it into the note');
+  assert.deepEqual(live.badHrefs, [], 'a dangerous link made it into the note');
   assert.ok(live.text.includes("<script>window.top.__pwned=1"), 'raw HTML should be shown as text');
   state.xssImgs = live.imgs;
   state.shot_xss = await screenshot(page, 'ui-xss');
@@ -278,7 +286,9 @@ step('XSS fixture: the javascript: link does nothing', async () => {
 
 step('screenshots in Default Light Modern and Default Dark Modern', async () => {
   assert.ok(state.raftTitle, 'no Raft topic to show');
-  await treeRow(state.raftTitle).first().click();
+  // Through the palette, so this step does not depend on the tree (or the sidebar) earlier steps left.
+  await runCommand(page, 'Interview Prep: Open Note…');
+  await pickQuickInput(state.raftTitle, { label: state.raftTitle });
   await noteFrame(state.raftTitle);
   await sleep(500); // the revealed webview takes focus a moment later, which would close the palette
   for (const [theme, kind] of [['Default Light Modern', 'light'], ['Default Dark Modern', 'dark']]) {
@@ -314,8 +324,12 @@ async function withTimeout(promise, ms, what) {
 }
 
 const started = Date.now();
+// Screenshots of an earlier run would be mistaken for this one's.
+for (const f of await fsp.readdir(path.join(ROOT, 'test-results')).catch(() => [])) {
+  if (/^ui-.*\.png$/.test(f)) await fsp.rm(path.join(ROOT, 'test-results', f), { force: true });
+}
 try {
-  tmp = await fsp.mkdtemp(path.join(os.tmpdir(), 'ip-ui-test-'));
+  tmp = removeOnExit(await fsp.mkdtemp(path.join(os.tmpdir(), 'ip-ui-test-')));
   const workspace = await makeSampleWorkspace(path.join(tmp, 'workspace'), {
     // Workspace settings win over user settings, so extraPaths goes here: one workspace-relative
     // folder, one absolute file.
