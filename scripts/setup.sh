@@ -10,7 +10,6 @@ if [ ! -d node_modules/.bin ] || [ package-lock.json -nt node_modules/.package-l
 fi
 bash scripts/ensure-deps.sh
 bash scripts/install-code-server.sh
-node esbuild.js
 node esbuild.js --tests
-npx vsce package --no-dependencies --allow-missing-repository -o dist/interview-prep.vsix >/dev/null
+npm run --silent package >/dev/null   # also builds dist/
 echo "setup ok: dist/interview-prep.vsix built, code-server ready"

@@ -1,7 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import { highlightCode } from './highlight';
-import { classifyLink } from './links';
 import { Slugger } from './slug';
 
 /**
@@ -15,13 +14,10 @@ export function createMarkdown(): MarkdownIt {
     typographer: false,
     highlight: (code, lang) => highlightCode(code, lang.split(/\s+/)[0] ?? '') ?? '',
   });
-  md.validateLink = (url) => classifyLink(url).kind !== 'refused' || isRelativeImage(url);
+  // Every link and image reaches the token stream so that the renderer can show a refused link as
+  // inert text with a reason (see render.ts), instead of leaving its raw markdown on the page.
+  md.validateLink = () => true;
   return md;
-}
-
-/** Images may be relative files next to the note (the host turns them into webview URIs) or https. */
-function isRelativeImage(url: string): boolean {
-  return !/^[a-z][a-z0-9+.-]*:/i.test(url) && !url.startsWith('//') && /\.(png|jpe?g|gif|svg|webp)$/i.test(url.split(/[?#]/)[0]);
 }
 
 /** Assigns every heading its anchor id, in document order, the same way for the tree and the panel. */

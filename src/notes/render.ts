@@ -70,18 +70,35 @@ function insertSectionNotices(tokenClass: TokenClass, tokens: Token[], text: str
   return out;
 }
 
-/** Gives each link and image what the panel needs; refused links were already left as text by validateLink. */
+/**
+ * Gives each link and image what the panel needs. A refused link becomes a `<span>` with the
+ * reason as its tooltip: its text stays readable, its target is gone. Images load only from
+ * https or, resolved by the host, from files next to the note.
+ */
 function markLinks(tokens: Token[], options: RenderOptions): void {
   for (const block of tokens) {
+    const open: Token[] = [];
     for (const token of block.children ?? []) {
       if (token.type === 'link_open') {
+        open.push(token);
         const href = token.attrGet('href') ?? '';
         const target = classifyLink(href);
+        if (target.kind === 'refused') {
+          token.tag = 'span';
+          token.attrs = [
+            ['class', 'link-refused'],
+            ['title', `Link removed: ${target.reason}`],
+          ];
+          continue;
+        }
         token.attrSet('data-link', target.kind);
         if (target.kind === 'external') token.attrSet('title', href);
+      } else if (token.type === 'link_close') {
+        const opener = open.pop();
+        if (opener?.tag === 'span') token.tag = 'span';
       } else if (token.type === 'image') {
         const src = token.attrGet('src') ?? '';
-        const url = /^https:/i.test(src) ? src : options.resolveImage?.(src);
+        const url = /^https:\/\//i.test(src) ? src : isRelativeImage(src) ? options.resolveImage?.(src) : undefined;
         if (url) token.attrSet('src', url);
         else {
           token.attrSet('src', '');
@@ -90,4 +107,9 @@ function markLinks(tokens: Token[], options: RenderOptions): void {
       }
     }
   }
+}
+
+/** A relative path to an image file: no scheme, not protocol-relative, not absolute. */
+function isRelativeImage(src: string): boolean {
+  return !/^[a-z][a-z0-9+.-]*:/i.test(src) && !src.startsWith('/') && /\.(png|jpe?g|gif|svg|webp)$/i.test(src.split(/[?#]/)[0]);
 }

@@ -305,6 +305,30 @@ step('screenshots in Default Light Modern and Default Dark Modern', async () => 
   }
 });
 
+step('a note with code is highlighted with theme colours', async () => {
+  await runCommand(page, 'Interview Prep: Open Note…');
+  await pickQuickInput('Go channels', { label: 'Go channels' });
+  const frame = await noteFrame('Go channels');
+  const keyword = frame.locator('pre code.language-go .hljs-keyword').first();
+  await keyword.waitFor({ timeout: 10_000 });
+  const [color, text] = await keyword.evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el.closest('pre')).color]);
+  assert.notEqual(color, text, 'keywords are coloured differently from plain code');
+  await sleep(300);
+  state.shot_code = await screenshot(page, 'ui-code-dark');
+});
+
+step('open note panels come back after a window reload, once each', async () => {
+  await runCommand(page, 'Developer: Reload Window');
+  await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 90_000 });
+  for (const title of [state.raftTitle, 'Go channels']) {
+    const tab = page.locator('.tabs-container .tab', { hasText: exact(title) });
+    await tab.first().waitFor({ state: 'visible', timeout: 60_000 });
+    assert.equal(await tab.count(), 1, `one tab for ${title}`);
+  }
+  // The active one renders again (restored by the serializer from the webview state).
+  await noteFrame('Go channels', 60_000);
+});
+
 // ---------------------------------------------------------------------------------------------
 // Run
 

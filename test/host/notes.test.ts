@@ -92,8 +92,15 @@ describe('Interview Prep in a real VS Code', function () {
 
   it('finds a note with Search Notes and opens it at the hit', async () => {
     const result = vscode.commands.executeCommand<boolean>('interviewPrep.searchNotes', 'hchan');
-    await new Promise((r) => setTimeout(r, 800));
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    let settled: boolean | undefined;
+    void result.then((value) => (settled = value));
+    // Accept once the results are in: retry while the quick pick is still open.
+    await waitFor('the search to open a note', async () => {
+      await new Promise((r) => setTimeout(r, 300));
+      if (settled === undefined) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      await new Promise((r) => setTimeout(r, 200));
+      return settled;
+    });
     assert.equal(await result, true);
     assert.ok(api.openNoteIds().includes('go-channels'));
   });
@@ -101,6 +108,7 @@ describe('Interview Prep in a real VS Code', function () {
   describe('your own notes', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ip-user-notes-'));
     const broken = path.join(dir, 'broken.md');
+    after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
     before(async () => {
       fs.writeFileSync(path.join(dir, 'kafka.md'), '---\ntitle: Kafka basics\n---\n# Kafka basics\n\n## Partitions\n\nOrdered per partition.\n');
@@ -136,10 +144,14 @@ describe('Interview Prep in a real VS Code', function () {
 
     it('pick up a new file without a reload', async () => {
       fs.writeFileSync(path.join(dir, 'memo.md'), '# memo\n\n## Consistent hashing\n\nVirtual nodes.\n\n## Bloom filters\n\n### False positives\n');
-      const catalogue = await waitFor('the new memo topics', async () => {
-        const c = await api.catalogue();
-        return c.topics.some((t) => t.title === 'Bloom filters') ? c : undefined;
-      });
+      const catalogue = await waitFor(
+        'the new memo topics',
+        async () => {
+          const c = await api.catalogue();
+          return c.topics.some((t) => t.title === 'Bloom filters') ? c : undefined;
+        },
+        45_000,
+      );
       const bloom = catalogue.topics.find((t) => t.title === 'Bloom filters')!;
       assert.deepEqual(bloom.sections.map((s) => [s.title, s.empty]), [['False positives', true]]);
     });

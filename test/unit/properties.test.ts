@@ -17,7 +17,7 @@ describe('properties', () => {
   });
 
   const markdownish = fc
-    .array(fc.oneof(fc.constantFrom('# ', '## ', '### ', '---\n', '```\n', '- ', '> ', '| a |\n|---|\n', '\n', '<script>', '[x](javascript:y)', 'id: a\n'), fc.string({ maxLength: 12 })), { maxLength: 60 })
+    .array(fc.oneof(fc.constantFrom('# ', '## ', '### ', '---\n', '```\n', '- ', '> ', '| a |\n|---|\n', '\n', '<script>', '[x](javascript:y)', '[c](command:workbench.x)', '![i](data:x)', '<vbscript:z>', 'id: a\n'), fc.string({ maxLength: 12 })), { maxLength: 60 })
     .map((parts) => parts.join(''));
 
   it('every section slug of a parsed note is an id in its rendered HTML, and no raw tag survives', () => {
@@ -27,6 +27,9 @@ describe('properties', () => {
           const html = renderTopic(md, topic, { lang: 'en' });
           for (const section of topic.sections) assert.ok(html.includes(` id="${section.slug}"`), section.slug);
           assert.ok(!/<script/i.test(html));
+          for (const [, url] of html.matchAll(/\s(?:href|src)="([^"]*)"/g)) {
+            assert.ok(url === '' || !/^[a-z][a-z0-9+.-]*:/i.test(url) || /^(https?:|mailto:|command:interviewPrep\.)/i.test(url), url);
+          }
         }
       }),
       { numRuns: 300 },

@@ -52,25 +52,44 @@ describe('renderTopic', () => {
     assert.ok(html.includes('&lt;img src=x onerror=&quot;alert(1)&quot;&gt;'));
   });
 
-  it('leaves refused links as plain text and marks the allowed ones', () => {
+  it('turns refused links into inert text with the reason, and marks the allowed ones', () => {
     const html = render(
       '# T\n\n[js](javascript:alert(1)) [data](data:text/html,x) [file](file:///etc/passwd) [vs](vscode:extension/x) ' +
         '[quit](command:workbench.action.quit) [ours](command:interviewPrep.searchNotes) [web](https://raft.github.io/raft.pdf) ' +
-        '[other](redis-sharding.md#hash-slots) [here](#t)\n',
+        '[other](redis-sharding.md#hash-slots) [here](#t) <javascript:alert(2)>\n',
     );
+    const refused = (text: string, reason: string) => `<span class="link-refused" title="Link removed: ${reason}">${text}</span>`;
     assert.equal(
       html,
-      '<h1 id="t">T</h1>\n<p>[js](javascript:alert(1)) [data](data:text/html,x) [file](file:///etc/passwd) [vs](vscode:extension/x) ' +
-        '[quit](command:workbench.action.quit) <a href="command:interviewPrep.searchNotes" data-link="command">ours</a> ' +
-        '<a href="https://raft.github.io/raft.pdf" data-link="external" title="https://raft.github.io/raft.pdf">web</a> ' +
-        '<a href="redis-sharding.md#hash-slots" data-link="note">other</a> <a href="#t" data-link="anchor">here</a></p>\n',
+      '<h1 id="t">T</h1>\n<p>' +
+        [
+          refused('js', 'links with scheme &quot;javascript:&quot; are not allowed'),
+          refused('data', 'links with scheme &quot;data:&quot; are not allowed'),
+          refused('file', 'links with scheme &quot;file:&quot; are not allowed'),
+          refused('vs', 'links with scheme &quot;vscode:&quot; are not allowed'),
+          refused('quit', 'command &quot;workbench.action.quit&quot; is not one of Interview Prep\'s'),
+          '<a href="command:interviewPrep.searchNotes" data-link="command">ours</a>',
+          '<a href="https://raft.github.io/raft.pdf" data-link="external" title="https://raft.github.io/raft.pdf">web</a>',
+          '<a href="redis-sharding.md#hash-slots" data-link="note">other</a>',
+          '<a href="#t" data-link="anchor">here</a>',
+          refused('javascript:alert(2)', 'links with scheme &quot;javascript:&quot; are not allowed'),
+        ].join(' ') +
+        '</p>\n',
+    );
+  });
+
+  it('keeps the text inside a refused link, including nested markup', () => {
+    assert.equal(
+      render('# T\n\n[**bold** `code`](javascript:x)\n'),
+      '<h1 id="t">T</h1>\n<p><span class="link-refused" title="Link removed: links with scheme &quot;javascript:&quot; are not allowed"><strong>bold</strong> <code>code</code></span></p>\n',
     );
   });
 
   it('loads relative images through the host and drops images it cannot resolve', () => {
     assert.ok(render('# T\n\n![d](img/raft.svg)\n', 'en', (src) => `https://file+.vscode-resource/notes/${src}`).includes('<img src="https://file+.vscode-resource/notes/img/raft.svg" alt="d">'));
     assert.ok(render('# T\n\n![d](img/raft.svg)\n').includes('<img src="" alt="d" data-blocked-src="img/raft.svg">'));
-    assert.ok(!render('# T\n\n![d](javascript:alert(1))\n').includes('<img'));
+    assert.ok(render('# T\n\n![d](javascript:alert(1))\n').includes('<img src="" alt="d" data-blocked-src="javascript:alert(1)">'));
+    assert.ok(render('# T\n\n![d](/etc/passwd.png)\n', 'en', (src) => `https://x/${src}`).includes('<img src="" alt="d" data-blocked-src="/etc/passwd.png">'));
   });
 
   it('says plainly when a section or a topic is being written, in the note language', () => {
