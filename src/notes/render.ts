@@ -15,6 +15,15 @@ const NOTICES = {
   'zh-cn': { section: '本节正在编写中。', topic: '本主题正在编写中。' },
 } as const;
 
+/** GitHub-style alerts: `> [!CORRECTION]` starts a callout; CORRECTION quotes the memo and fixes it. */
+const CALLOUTS = {
+  correction: { en: 'Correction', 'zh-cn': '勘误' },
+  note: { en: 'Note', 'zh-cn': '注意' },
+  tip: { en: 'Tip', 'zh-cn': '提示' },
+  warning: { en: 'Warning', 'zh-cn': '警告' },
+} as const;
+type CalloutKind = keyof typeof CALLOUTS;
+
 /**
  * Renders a topic to the HTML that goes inside the note panel's `<main>`. Headings get
  * anchor ids, links are classified (refused ones stay plain text), empty sections say
@@ -27,6 +36,7 @@ export function renderTopic(md: MarkdownIt, topic: Topic, options: RenderOptions
   markLinks(tokens, options);
   const notices = NOTICES[options.lang];
   const tokenClass = (md.core.State.prototype as unknown as { Token: TokenClass }).Token;
+  markCallouts(tokenClass, tokens, options.lang);
   const withNotices = topic.empty
     ? insertTopicNotice(tokenClass, tokens, notices.topic)
     : insertSectionNotices(tokenClass, tokens, notices.section);
@@ -36,9 +46,9 @@ export function renderTopic(md: MarkdownIt, topic: Topic, options: RenderOptions
 type TokenClass = new (type: string, tag: string, nesting: 1 | 0 | -1) => Token;
 
 /** A paragraph built from tokens, so the notice text is escaped like any other text. */
-function noticeTokens(tokenClass: TokenClass, text: string): Token[] {
+function noticeTokens(tokenClass: TokenClass, text: string, className = 'notice being-written'): Token[] {
   const open = new tokenClass('paragraph_open', 'p', 1);
-  open.attrSet('class', 'notice being-written');
+  open.attrSet('class', className);
   open.block = true;
   const inline = new tokenClass('inline', '', 0);
   const child = new tokenClass('text', '', 0);
@@ -48,6 +58,24 @@ function noticeTokens(tokenClass: TokenClass, text: string): Token[] {
   const close = new tokenClass('paragraph_close', 'p', -1);
   close.block = true;
   return [open, inline, close];
+}
+
+/** Turns `> [!KIND]` blockquotes into callouts with a localised title; unknown kinds stay quotes. */
+function markCallouts(tokenClass: TokenClass, tokens: Token[], lang: NoteLanguage): void {
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    if (tokens[i].type !== 'blockquote_open' || tokens[i + 1].type !== 'paragraph_open') continue;
+    const inline = tokens[i + 2];
+    const first = inline.children?.[0];
+    const match = first?.type === 'text' ? /^\[!(\w+)\]\s*/.exec(first.content) : null;
+    const kind = match?.[1].toLowerCase();
+    if (!match || !first || !kind || !(kind in CALLOUTS)) continue;
+    first.content = first.content.slice(match[0].length);
+    if (!first.content && inline.children![1]?.type === 'softbreak') inline.children!.splice(0, 2);
+    tokens[i].attrSet('class', `callout callout-${kind}`);
+    const title = noticeTokens(tokenClass, CALLOUTS[kind as CalloutKind][lang], 'callout-title');
+    const emptyParagraph = inline.children!.every((c) => c.type === 'text' && !c.content);
+    tokens.splice(i + 1, emptyParagraph ? 3 : 0, ...title);
+  }
 }
 
 function insertTopicNotice(tokenClass: TokenClass, tokens: Token[], text: string): Token[] {

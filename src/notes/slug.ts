@@ -14,6 +14,11 @@ export function slugify(text: string): string {
 export class Slugger {
   private readonly used = new Set<string>();
 
+  /** Marks an id as taken (an explicit `{#id}`), so generated slugs avoid it. */
+  reserve(id: string): void {
+    this.used.add(id);
+  }
+
   next(text: string): string {
     const base = slugify(text) || 'section';
     let slug = base;

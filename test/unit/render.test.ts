@@ -107,3 +107,28 @@ describe('renderTopic', () => {
     assert.ok(render('# <T>\n').startsWith('<h1 id="t">&lt;T&gt;</h1>'));
   });
 });
+
+describe('renderTopic: explicit ids and callouts', () => {
+  it('uses {#id} as the anchor and removes the marker from the heading', () => {
+    assert.equal(
+      render('# T\n\n## 领导者选举 {#leader-election}\n\nx\n\n## leader-election\n\ny\n'),
+      '<h1 id="t">T</h1>\n<h2 id="leader-election">领导者选举</h2>\n<p>x</p>\n<h2 id="leader-election-1">leader-election</h2>\n<p>y</p>\n',
+    );
+    const [topic] = parse('---\ntitle: T\n---\n# T\n\n## 选举 {#election}\n\nx\n').topics;
+    assert.deepEqual(topic.sections.map((s) => [s.title, s.slug]), [['选举', 'election']]);
+  });
+
+  it('turns > [!CORRECTION] into a callout with a localised title', () => {
+    assert.equal(
+      render('# T\n\n> [!CORRECTION]\n> The memo says **X**.\n> It is Y.\n', 'zh-cn'),
+      '<h1 id="t">T</h1>\n<blockquote class="callout callout-correction">\n<p class="callout-title">勘误</p>\n' +
+        '<p>The memo says <strong>X</strong>.\nIt is Y.</p>\n</blockquote>\n',
+    );
+    assert.equal(
+      render('# T\n\n> [!NOTE]\n\n> plain quote\n'),
+      '<h1 id="t">T</h1>\n<blockquote class="callout callout-note">\n<p class="callout-title">Note</p>\n</blockquote>\n' +
+        '<blockquote>\n<p>plain quote</p>\n</blockquote>\n',
+    );
+    assert.ok(render('# T\n\n> [!UNKNOWN] text\n').includes('<blockquote>\n<p>[!UNKNOWN] text</p>'));
+  });
+});
