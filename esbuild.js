@@ -16,17 +16,18 @@ const common = {
   logLevel: 'warning',
   legalComments: 'none',
   target: 'es2022',
+  charset: 'utf8',
 };
 
 /** @type {import('esbuild').BuildOptions[]} */
 const builds = [
   {
     ...common,
-    entryPoints: { extension: 'src/extension.ts', engine: 'src/notes/engine.ts' },
+    entryPoints: { extension: 'src/extension.ts', engine: 'src/notes/engine.ts', hover: 'src/hover/hoverEngine.ts' },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',
-    external: ['vscode', './engine.js'],
+    external: ['vscode', './engine.js', './hover.js'],
     metafile: true,
   },
   {

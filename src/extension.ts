@@ -3,6 +3,7 @@ import { openNoteCommand, refreshNotesCommand, searchNotesCommand, type Command 
 import type { Catalogue } from './notes/model';
 import { NoteStore } from './notes/noteStore';
 import { TopicsTreeProvider, type TopicsNode } from './notes/topicsTree';
+import { GO_SELECTOR, GoHoverProvider } from './hover/goHover';
 import { NotePanels } from './panels/notePanels';
 
 /** What the extension exposes to its own in-host tests. */
@@ -20,6 +21,7 @@ export function activate(context: vscode.ExtensionContext): InterviewPrepApi {
   const tree = new TopicsTreeProvider(store);
   const treeView = vscode.window.createTreeView('interviewPrep.topics', { treeDataProvider: tree, showCollapseAll: true });
   context.subscriptions.push(log, store, panels, treeView);
+  context.subscriptions.push(vscode.languages.registerHoverProvider(GO_SELECTOR, new GoHoverProvider(store)));
 
   const commands: Command[] = [openNoteCommand(store, panels), searchNotesCommand(store, panels), refreshNotesCommand(store)];
   for (const command of commands) {

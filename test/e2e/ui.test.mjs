@@ -317,6 +317,37 @@ step('a note with code is highlighted with theme colours', async () => {
   state.shot_code = await screenshot(page, 'ui-code-dark');
 });
 
+step('hovering chan and select in main.go shows the interview tips', async () => {
+  await page.keyboard.press('Control+P');
+  await pickQuickInput('main.go', { text: 'main.go' });
+  const editor = page.locator('.monaco-editor .view-lines').first();
+  await editor.waitFor({ state: 'visible', timeout: 20_000 });
+  const hoverOn = async (word, expected, findText) => {
+    if (findText) {
+      // Monaco renders only the visible lines: bring the line into view with Find first.
+      await editor.click();
+      await page.keyboard.press('Control+F');
+      await page.keyboard.type(findText);
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Escape');
+    }
+    const span = editor.locator('span span', { hasText: new RegExp(`^${word}$`) }).first();
+    await page.mouse.move(5, 5);
+    await span.hover();
+    const widget = page.locator('.monaco-hover', { hasText: 'Interview Prep ·' }).first();
+    await widget.waitFor({ state: 'visible', timeout: 15_000 });
+    const text = await widget.innerText();
+    assert.match(text, expected);
+    return text;
+  };
+  await hoverOn('chan', /Interview Prep · (<-chan T \(receive-only\)|chan<- T \(send-only\)|chan)/);
+  const select = await hoverOn('select', /Interview Prep · select/, 'select {');
+  assert.match(select, /uniformly at random/);
+  assert.match(select, /Open note ›/);
+  state.shot_hover = await screenshot(page, 'ui-hover-select');
+  await page.keyboard.press('Escape');
+});
+
 step('open note panels come back after a window reload, once each', async () => {
   await runCommand(page, 'Developer: Reload Window');
   await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 90_000 });
@@ -325,7 +356,8 @@ step('open note panels come back after a window reload, once each', async () => 
     await tab.first().waitFor({ state: 'visible', timeout: 60_000 });
     assert.equal(await tab.count(), 1, `one tab for ${title}`);
   }
-  // The active one renders again (restored by the serializer from the webview state).
+  // A restored tab renders again when shown (the serializer rebuilds it from the webview state).
+  await page.locator('.tabs-container .tab', { hasText: exact('Go channels') }).first().click();
   await noteFrame('Go channels', 60_000);
 });
 
@@ -402,7 +434,7 @@ for (const sec of state.sections ?? []) {
 }
 const errors = [...new Set(state.consoleErrors ?? [])];
 if (errors.length) notes.push(`${errors.length} distinct console error(s) in the workbench/webviews:\n${errors.map((e) => `      ${e}`).join('\n')}`);
-for (const k of ['shot_xss', 'shot_light', 'shot_dark']) if (state[k]) notes.push(`screenshot: ${path.relative(ROOT, state[k])}`);
+for (const k of ['shot_xss', 'shot_light', 'shot_dark', 'shot_code', 'shot_hover']) if (state[k]) notes.push(`screenshot: ${path.relative(ROOT, state[k])}`);
 for (const n of notes) console.log(`  · ${n}`);
 
 if (browser) await browser.close().catch(() => {});

@@ -1,0 +1,99 @@
+/**
+ * A Go tokenizer, enough for hover tips: identifiers, keywords, operators, literals, comments.
+ * Follows the lexical rules of the Go spec (comments, interpreted and raw strings, runes), so
+ * nothing inside a comment or a string is ever mistaken for code. Pure and allocation-light.
+ */
+export type GoTokenKind = 'ident' | 'keyword' | 'op' | 'string' | 'rune' | 'number' | 'comment';
+
+export interface GoToken {
+  readonly kind: GoTokenKind;
+  readonly text: string;
+  /** Offsets into the source: [start, end). */
+  readonly start: number;
+  readonly end: number;
+}
+
+const KEYWORDS = new Set([
+  'break', 'case', 'chan', 'const', 'continue', 'default', 'defer', 'else', 'fallthrough', 'for', 'func', 'go', 'goto',
+  'if', 'import', 'interface', 'map', 'package', 'range', 'return', 'select', 'struct', 'switch', 'type', 'var',
+]);
+
+/** Longest operators first, so `<-` and `...` win over `<` and `.`. */
+const OPERATORS = [
+  '<<=', '>>=', '&^=', '...', '&&', '||', '<-', '++', '--', '==', '!=', '<=', '>=', ':=', '+=', '-=', '*=', '/=', '%=',
+  '&=', '|=', '^=', '<<', '>>', '&^', '~',
+  '+', '-', '*', '/', '%', '&', '|', '^', '<', '>', '=', '!', '(', ')', '[', ']', '{', '}', ',', ';', '.', ':',
+];
+
+const IDENT_START = /[\p{L}_]/u;
+const IDENT_PART = /[\p{L}\p{Nd}_]/u;
+
+export function tokenizeGo(source: string): GoToken[] {
+  const tokens: GoToken[] = [];
+  const n = source.length;
+  let i = 0;
+  const push = (kind: GoTokenKind, start: number, end: number) => tokens.push({ kind, text: source.slice(start, end), start, end });
+  while (i < n) {
+    const c = source[i];
+    const code = source.charCodeAt(i);
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
+      i++;
+      continue;
+    }
+    const start = i;
+    if (c === '/' && source[i + 1] === '/') {
+      const nl = source.indexOf('\n', i);
+      i = nl < 0 ? n : nl;
+      push('comment', start, i);
+    } else if (c === '/' && source[i + 1] === '*') {
+      const close = source.indexOf('*/', i + 2);
+      i = close < 0 ? n : close + 2;
+      push('comment', start, i);
+    } else if (c === '`') {
+      const close = source.indexOf('`', i + 1);
+      i = close < 0 ? n : close + 1;
+      push('string', start, i);
+    } else if (c === '"' || c === "'") {
+      i++;
+      while (i < n && source[i] !== c && source[i] !== '\n') i += source[i] === '\\' ? 2 : 1;
+      i = Math.min(n, i + 1);
+      push(c === '"' ? 'string' : 'rune', start, i);
+    } else if ((code >= 48 && code <= 57) || (c === '.' && /\d/.test(source[i + 1] ?? ''))) {
+      i++;
+      while (i < n && /[\w.]/.test(source[i])) {
+        // exponents carry a sign: 1e-9, 0x1p+3
+        if (/[eEpP]/.test(source[i]) && (source[i + 1] === '+' || source[i + 1] === '-')) i++;
+        i++;
+      }
+      push('number', start, i);
+    } else if (IDENT_START.test(c) || (code > 127 && IDENT_START.test(String.fromCodePoint(source.codePointAt(i)!)))) {
+      i += c.length;
+      while (i < n) {
+        const ch = String.fromCodePoint(source.codePointAt(i)!);
+        if (!IDENT_PART.test(ch)) break;
+        i += ch.length;
+      }
+      const text = source.slice(start, i);
+      push(KEYWORDS.has(text) ? 'keyword' : 'ident', start, i);
+    } else {
+      const op = OPERATORS.find((o) => source.startsWith(o, i));
+      i += op ? op.length : 1;
+      push('op', start, i);
+    }
+  }
+  return tokens;
+}
+
+/** Index of the token that contains `offset` (a cursor just after a token counts), or -1. */
+export function tokenAt(tokens: readonly GoToken[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const t = tokens[mid];
+    if (offset < t.start) hi = mid - 1;
+    else if (offset >= t.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
