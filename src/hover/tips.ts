@@ -43,7 +43,7 @@ export const TIPS: Record<TipId, Tip> = {
         gotcha: '零值是 `nil`：对 nil channel 发送或接收会永久阻塞——在 `select` 里可以用来关掉某个分支，在别处就是死锁。',
       },
     },
-    note: { topic: 'go-channels' },
+    note: { topic: 'go-channels', section: 'hchan' },
   },
   'chan-send-only': {
     title: 'chan<- T (send-only)',
@@ -57,7 +57,7 @@ export const TIPS: Record<TipId, Tip> = {
         gotcha: '可以关闭只发送 channel（本来就该由发送方关闭）；关闭只接收的 `<-chan T` 无法通过编译。',
       },
     },
-    note: { topic: 'go-channels' },
+    note: { topic: 'go-channels', section: 'hchan' },
   },
   'chan-recv-only': {
     title: '<-chan T (receive-only)',
@@ -71,7 +71,7 @@ export const TIPS: Record<TipId, Tip> = {
         gotcha: '对只接收 channel 调用 `close` 是编译错误（cannot close receive-only channel）：关闭是生产者的事。',
       },
     },
-    note: { topic: 'go-channels' },
+    note: { topic: 'go-channels', section: 'hchan' },
   },
   send: {
     title: 'ch <- v (send)',
@@ -85,7 +85,7 @@ export const TIPS: Record<TipId, Tip> = {
         gotcha: '向已关闭的 channel 发送会 panic（send on closed channel）；向 nil channel 发送永久阻塞。',
       },
     },
-    note: { topic: 'go-channels' },
+    note: { topic: 'go-channels', section: 'send-path' },
   },
   receive: {
     title: '<-ch (receive)',
@@ -99,7 +99,7 @@ export const TIPS: Record<TipId, Tip> = {
         gotcha: '已关闭且取空的 channel 会立即返回零值；用 `v, ok := <-ch`（ok 为 false）区分真正的零值。',
       },
     },
-    note: { topic: 'go-channels' },
+    note: { topic: 'go-channels', section: 'receive-path' },
   },
   select: {
     title: 'select',
@@ -113,7 +113,7 @@ export const TIPS: Record<TipId, Tip> = {
         gotcha: '分支的书写顺序不代表优先级。nil channel 的分支永远不会被选中。`select {}` 会永久阻塞。',
       },
     },
-    note: { topic: 'go-channels' },
+    note: { topic: 'go-channels', section: 'select' },
   },
   'select-default': {
     title: 'default in select',
@@ -127,7 +127,7 @@ export const TIPS: Record<TipId, Tip> = {
         gotcha: '在 `for` 循环里用带 `default` 的 `select` 会空转、吃满一个 CPU 核；应当阻塞等待，或配合 ticker。',
       },
     },
-    note: { topic: 'go-channels' },
+    note: { topic: 'go-channels', section: 'select' },
   },
   defer: {
     title: 'defer',
@@ -180,7 +180,7 @@ export const TIPS: Record<TipId, Tip> = {
         gotcha: '缓冲只是解耦了时序，并不能让没有接收者的发送变安全：缓冲区满了发送者照样阻塞。',
       },
     },
-    note: { topic: 'go-channels' },
+    note: { topic: 'go-channels', section: 'ring-buffer' },
   },
   'make-slice': {
     title: 'make([]T, len, cap)',
@@ -236,7 +236,7 @@ export const TIPS: Record<TipId, Tip> = {
         gotcha: '关闭 nil channel 或已关闭的 channel 会 panic（close of nil channel / close of closed channel）。应由发送方关闭，接收方不需要关闭。',
       },
     },
-    note: { topic: 'go-channels' },
+    note: { topic: 'go-channels', section: 'close' },
   },
   'len-chan': {
     title: 'len(ch)',
@@ -250,7 +250,7 @@ export const TIPS: Record<TipId, Tip> = {
         gotcha: '读到的值立刻就可能过时：不要用它判断收发会不会阻塞，应该用带 `default` 的 `select`。',
       },
     },
-    note: { topic: 'go-channels' },
+    note: { topic: 'go-channels', section: 'ring-buffer' },
   },
   'cap-chan': {
     title: 'cap(ch)',
@@ -264,7 +264,7 @@ export const TIPS: Record<TipId, Tip> = {
         gotcha: 'nil channel 的 `cap` 也是 0，和无缓冲 channel 一样，据此判断不了 channel 是否存在。',
       },
     },
-    note: { topic: 'go-channels' },
+    note: { topic: 'go-channels', section: 'ring-buffer' },
   },
   'range-chan': {
     title: 'range over a channel',
@@ -278,7 +278,7 @@ export const TIPS: Record<TipId, Tip> = {
         gotcha: '没人关闭 channel，循环就永远不结束；所有 goroutine 都这样卡住时，运行时报 "fatal error: all goroutines are asleep - deadlock!"。',
       },
     },
-    note: { topic: 'go-channels' },
+    note: { topic: 'go-channels', section: 'deadlock-detection' },
   },
   'sync-mutex': {
     title: 'sync.Mutex',
