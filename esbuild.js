@@ -17,17 +17,21 @@ const common = {
   legalComments: 'none',
   target: 'es2022',
   charset: 'utf8',
+  // Prefer ES modules: they tree-shake (e.g. only the entity decoder markdown-it uses).
+  mainFields: ['module', 'main'],
+  // markdown-it needs only the entity decoder; the package index would also pull in the 23 KB encoder.
+  alias: { entities: 'entities/lib/decode.js' },
 };
 
 /** @type {import('esbuild').BuildOptions[]} */
 const builds = [
   {
     ...common,
-    entryPoints: { extension: 'src/extension.ts', engine: 'src/notes/engine.ts', hover: 'src/hover/hoverEngine.ts' },
+    entryPoints: { extension: 'src/extension.ts', engine: 'src/notes/engine.ts', hover: 'src/hover/hoverEngine.ts', quiz: 'src/quiz/quizEngine.ts' },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',
-    external: ['vscode', './engine.js', './hover.js'],
+    external: ['vscode', './engine.js', './hover.js', './quiz.js'],
     metafile: true,
   },
   {

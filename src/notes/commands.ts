@@ -74,9 +74,10 @@ export function searchNotesCommand(store: NoteStore, panels: NotePanels): Comman
       quickPick.onDidChangeValue((value) => void update(value));
       const done = new Promise<boolean>((resolve) => {
         quickPick.onDidAccept(async () => {
-          const picked = quickPick.selectedItems[0];
+          const picked = quickPick.selectedItems[0] ?? quickPick.activeItems[0];
+          if (!picked) return; // Enter before any result: keep the pick open
           quickPick.hide();
-          resolve(picked ? await panels.show(picked.topicId, picked.slug) : false);
+          resolve(await panels.show(picked.topicId, picked.slug));
         });
         quickPick.onDidHide(() => {
           quickPick.dispose();

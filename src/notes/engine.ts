@@ -5,4 +5,5 @@
 export { buildCatalogue } from './catalogue';
 export { createMarkdown } from './markdown';
 export { sizeProblem } from './parse';
-export { renderTopic } from './render';
+export { renderFragment, renderTopic } from './render';
+export { parseQuestionFile } from '../quiz/parseBank';

@@ -19,6 +19,7 @@ export function categoryLabel(category: string, lang: NoteLanguage): string {
 const CONTENT_STRINGS = {
   beingWritten: { en: 'being written', 'zh-cn': '正在编写' },
   simulator: { en: 'simulator', 'zh-cn': '模拟器' },
+  due: { en: 'due', 'zh-cn': '待复习' },
 } as const;
 
 export function contentString(key: keyof typeof CONTENT_STRINGS, lang: NoteLanguage): string {

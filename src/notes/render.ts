@@ -46,6 +46,13 @@ export function renderTopic(md: MarkdownIt, topic: Topic, options: RenderOptions
 type TokenClass = new (type: string, tag: string, nesting: 1 | 0 | -1) => Token;
 
 /** A paragraph built from tokens, so the notice text is escaped like any other text. */
+/** Renders a Markdown fragment (a quiz question, an explanation) with the same link rules as notes. */
+export function renderFragment(md: MarkdownIt, markdown: string, lang: NoteLanguage): string {
+  const tokens = md.parse(markdown, {});
+  markLinks(tokens, { lang });
+  return md.renderer.render(tokens, md.options, {});
+}
+
 function noticeTokens(tokenClass: TokenClass, text: string, className = 'notice being-written'): Token[] {
   const open = new tokenClass('paragraph_open', 'p', 1);
   open.attrSet('class', className);

@@ -29,7 +29,11 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicsNode> {
   private topicNodes = new Map<string, TopicsNode>();
   private categoryNodes = new Map<string, TopicsNode>();
 
-  constructor(private readonly store: NoteStore) {
+  constructor(
+    private readonly store: NoteStore,
+    /** Questions due per topic, when known (the quiz computes it after the tree first shows). */
+    private readonly dueCounts: () => ReadonlyMap<string, number> | undefined = () => undefined,
+  ) {
     store.onDidChange(() => this.refresh());
   }
 
@@ -114,11 +118,13 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicsNode> {
         item.id = `topic:${topic.id}`;
         item.iconPath = new vscode.ThemeIcon(topic.empty ? 'edit' : topic.simulator ? 'beaker' : 'book');
         const notes: string[] = [];
+        const due = this.dueCounts()?.get(topic.id) ?? 0;
+        if (due > 0) notes.push(`${due} ${contentString('due', lang)}`);
         if (topic.simulator) notes.push(contentString('simulator', lang));
         if (topic.empty) notes.push(contentString('beingWritten', lang));
         item.description = notes.join(' · ') || undefined;
         item.tooltip = topicTooltip(topic, lang === 'zh-cn');
-        item.contextValue = topic.simulator ? 'topic.simulator' : 'topic';
+        item.contextValue = topic.origin === 'bundled' ? (topic.simulator ? 'topic.quiz.simulator' : 'topic.quiz') : 'topic';
         item.command = { command: 'interviewPrep.openNote', title: vscode.l10n.t('Open Note'), arguments: [topic.id] };
         return item;
       }

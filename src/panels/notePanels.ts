@@ -101,8 +101,16 @@ export class NotePanels implements vscode.Disposable {
       lang: topic.lang,
       styles: ['media/note.css'],
       scripts: ['dist/webview/note.js'],
-      body: `<main id="note" class="note" data-topic-id="${escapeHtml(topic.id)}"${slugAttr}>\n${html}</main>`,
+      body: `${this.actions(topic)}<main id="note" class="note" data-topic-id="${escapeHtml(topic.id)}"${slugAttr}>\n${html}</main>`,
     });
+  }
+
+  /** A small header of actions; links go through the same checked message path as links in notes. */
+  private actions(topic: Topic): string {
+    if (topic.origin !== 'bundled') return '';
+    const href = `command:interviewPrep.startQuiz?${encodeURIComponent(JSON.stringify([topic.id]))}`;
+    const label = topic.lang === 'zh-cn' ? '测一测这个主题' : 'Quiz this topic';
+    return `<nav class="note-actions"><a href="${escapeHtml(href)}" data-link="command" class="note-action">${escapeHtml(label)}</a></nav>\n`;
   }
 
   private renderBody(webview: vscode.Webview, topic: Topic): string {

@@ -348,6 +348,53 @@ step('hovering chan and select in main.go shows the interview tips', async () =>
   await page.keyboard.press('Escape');
 });
 
+step('the note follows the notes language setting (简体中文), then back to English', async () => {
+  const settingsFile = path.join(state.workspace, '.vscode', 'settings.json');
+  const original = await fsp.readFile(settingsFile, 'utf8');
+  await page.locator('.tabs-container .tab', { hasText: exact(state.raftTitle) }).first().click();
+  await noteFrame(state.raftTitle);
+  await fsp.writeFile(settingsFile, JSON.stringify({ ...JSON.parse(original), 'interviewPrep.notes.language': 'zh-cn' }, null, 2));
+  const zhTitle = 'etcd 的 Raft 算法';
+  await noteFrame(zhTitle, 30_000);
+  await treeRow('分布式系统').first().waitFor({ state: 'visible', timeout: 15_000 });
+  await sleep(500);
+  state.shot_zh = await screenshot(page, 'ui-note-zh-cn');
+  await fsp.writeFile(settingsFile, original);
+  await noteFrame(state.raftTitle, 30_000);
+});
+
+step('Start Quiz from the palette: answer two questions by clicking, see the feedback', async () => {
+  await runCommand(page, 'Interview Prep: Start Quiz');
+  const widget = page.locator('.quick-input-widget');
+  const input = widget.locator('input.input').first();
+  await input.fill(state.raftTitle);
+  const topicRow = widget.locator('.monaco-list-row', { hasText: state.raftTitle }).first();
+  await topicRow.waitFor({ state: 'visible', timeout: 15_000 });
+  await topicRow.locator('.quick-input-list-checkbox, input[type=checkbox], .monaco-checkbox').first().click();
+  await page.keyboard.press('Enter');
+  const title = widget.locator('.quick-input-title');
+  for (let k = 1; k <= 2; k++) {
+    await page.waitForFunction((n) => /\b\d+\/\d+\b/.test(document.querySelector('.quick-input-widget .quick-input-title')?.textContent ?? '') &&
+      (document.querySelector('.quick-input-widget .quick-input-title')?.textContent ?? '').includes(`${n}/`), k, { timeout: 20_000 });
+    assert.match(await title.innerText(), new RegExp(`${k}/\\d+`));
+    const next = widget.locator('.monaco-list-row', { hasText: /Next question|Finish/ }).first();
+    // Click the first row until the feedback appears (a recall card takes two: reveal, then rate).
+    for (let clicks = 0; clicks < 3 && !(await next.isVisible().catch(() => false)); clicks++) {
+      await widget.locator('.monaco-list-row').first().click();
+      await sleep(700);
+    }
+    await next.waitFor({ state: 'visible', timeout: 15_000 });
+    state.quizFeedback = await title.innerText();
+    // The question and, now, the explanation are on the card beside.
+    await findInFrames(page, '#quiz-card .quiz-question', 10_000);
+    await findInFrames(page, '#quiz-card h2', 10_000);
+    if (k === 1) state.shot_quiz = await screenshot(page, 'ui-quiz-feedback');
+    await next.click();
+  }
+  await page.keyboard.press('Escape');
+  await page.locator('.notifications-toasts', { hasText: /Session done: 2 answered/ }).first().waitFor({ timeout: 15_000 });
+});
+
 step('open note panels come back after a window reload, once each', async () => {
   await runCommand(page, 'Developer: Reload Window');
   await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 90_000 });
@@ -391,6 +438,7 @@ try {
     // folder, one absolute file.
     settings: { 'interviewPrep.notes.extraPaths': [SAMPLE.notesDir, XSS_NOTE] },
   });
+  state.workspace = workspace;
   server = await startCodeServer({
     workspace,
     userSettings: { 'interviewPrep.notes.language': 'en', 'workbench.colorTheme': 'Default Dark Modern' },
@@ -434,7 +482,7 @@ for (const sec of state.sections ?? []) {
 }
 const errors = [...new Set(state.consoleErrors ?? [])];
 if (errors.length) notes.push(`${errors.length} distinct console error(s) in the workbench/webviews:\n${errors.map((e) => `      ${e}`).join('\n')}`);
-for (const k of ['shot_xss', 'shot_light', 'shot_dark', 'shot_code', 'shot_hover']) if (state[k]) notes.push(`screenshot: ${path.relative(ROOT, state[k])}`);
+for (const k of ['shot_xss', 'shot_light', 'shot_dark', 'shot_code', 'shot_hover', 'shot_zh', 'shot_quiz']) if (state[k]) notes.push(`screenshot: ${path.relative(ROOT, state[k])}`);
 for (const n of notes) console.log(`  · ${n}`);
 
 if (browser) await browser.close().catch(() => {});

@@ -17,6 +17,7 @@ interface TestReport {
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false, reporter: 'spec' });
+  if (process.env.INTERVIEW_PREP_GREP) mocha.grep(process.env.INTERVIEW_PREP_GREP); // run a subset while debugging
   for (const file of fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) {
     mocha.addFile(path.join(__dirname, file));
   }

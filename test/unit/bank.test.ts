@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { parseQuestionFile, questionText } from '../../src/quiz/bank';
+import { questionText } from '../../src/quiz/bank';
+import { parseQuestionFile } from '../../src/quiz/parseBank';
 
 const ok = `
 - id: raft-commit
