@@ -4,10 +4,11 @@
 #   libkrb5-dev   headers for code-server's native kerberos module
 #   pkg-config    used by node-gyp while rebuilding that module
 #   ripgrep       VS Code's search (code-server's own rg download is skipped)
+#   fonts-wqy-zenhei  CJK glyphs, so screenshots of the 简体中文 UI and notes are legible
 # As root: one `apt-get update`, then `apt-get install` of the missing ones.
 # Otherwise: prints the exact command to run and exits 1.
 set -euo pipefail
-pkgs=(chromium libkrb5-dev pkg-config ripgrep)
+pkgs=(chromium libkrb5-dev pkg-config ripgrep fonts-wqy-zenhei)
 missing=()
 for p in "${pkgs[@]}"; do
   status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)

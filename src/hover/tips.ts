@@ -29,7 +29,7 @@ export const TIPS: Record<TipId, Tip> = {
         gotcha: '`main` 返回时程序直接退出，不会等待其他 goroutine（用 `sync.WaitGroup` 或 channel 等待）。Go 1.22 起每次循环迭代都有独立的循环变量，循环里启动的 goroutine 不再共享它。',
       },
     },
-    note: { topic: 'goroutines' },
+    note: { topic: 'goroutines', section: 'stacks' },
   },
   chan: {
     title: 'chan',
@@ -194,7 +194,7 @@ export const TIPS: Record<TipId, Tip> = {
         gotcha: '`append` 超过 `cap` 会分配新数组并复制；在此之前，共享同一数组的切片会互相看到对方的写入。',
       },
     },
-    note: { topic: 'go-memory' },
+    note: { topic: 'go-memory', section: 'escape-analysis' },
   },
   'make-map': {
     title: 'make(map[K]V, hint)',
@@ -208,7 +208,7 @@ export const TIPS: Record<TipId, Tip> = {
         gotcha: 'map 不支持并发写：运行时检测到后直接以 "fatal error: concurrent map writes" 终止程序，`recover` 也救不回来。遍历顺序是故意随机的。',
       },
     },
-    note: { topic: 'go-memory' },
+    note: { topic: 'go-memory', section: 'size-classes' },
   },
   new: {
     title: 'new(T)',
@@ -222,7 +222,7 @@ export const TIPS: Record<TipId, Tip> = {
         gotcha: '`new(map[string]int)` 得到的是指向 nil map 的指针，写入会 panic；map、切片和 channel 要用 `make`。',
       },
     },
-    note: { topic: 'go-memory' },
+    note: { topic: 'go-memory', section: 'escape-analysis' },
   },
   close: {
     title: 'close(ch)',
@@ -292,7 +292,7 @@ export const TIPS: Record<TipId, Tip> = {
         gotcha: '复制 Mutex（例如按值传结构体）会连状态一起复制——`go vet`（copylocks）会报出来。同一个 goroutine 加锁两次会死锁。',
       },
     },
-    note: { topic: 'goroutines' },
+    note: { topic: 'go-channels', section: 'channels-vs-mutexes' },
   },
   'sync-rwmutex': {
     title: 'sync.RWMutex',
@@ -306,7 +306,7 @@ export const TIPS: Record<TipId, Tip> = {
         gotcha: '不能递归加读锁：已持有读锁时再 `RLock`，若恰好有写者在等 `Lock`，就会排在写者后面，而写者在等第一个读锁——死锁。',
       },
     },
-    note: { topic: 'goroutines' },
+    note: { topic: 'go-channels', section: 'channels-vs-mutexes' },
   },
   'sync-waitgroup': {
     title: 'sync.WaitGroup',
@@ -320,7 +320,6 @@ export const TIPS: Record<TipId, Tip> = {
         gotcha: '`Add` 要在 `go` 语句之前调用，不要放进 goroutine 里，否则 `Wait` 可能提前返回。计数变成负数会 panic。',
       },
     },
-    note: { topic: 'goroutines' },
   },
   'sync-once': {
     title: 'sync.Once',
@@ -334,7 +333,6 @@ export const TIPS: Record<TipId, Tip> = {
         gotcha: '`f` panic 了，`Do` 也算执行过，不会重试。在 `f` 里再调用 `Do` 会死锁。',
       },
     },
-    note: { topic: 'goroutines' },
   },
   context: {
     title: 'context.Context',
@@ -348,7 +346,7 @@ export const TIPS: Record<TipId, Tip> = {
         gotcha: '不要把 Context 存进结构体。长时间运行的循环必须检查 `ctx.Done()`/`ctx.Err()`——取消是协作式的。Value 用于请求级数据，不是可选参数。',
       },
     },
-    note: { topic: 'resilience' },
+    note: { topic: 'resilience', section: 'deadline-propagation' },
   },
   'context-withcancel': {
     title: 'context.WithCancel',
@@ -362,7 +360,7 @@ export const TIPS: Record<TipId, Tip> = {
         gotcha: '一定要调用 `cancel`——通常是 `defer cancel()`——否则子 context 一直挂在父 context 上直到父结束；`go vet`（lostcancel）会报出来。',
       },
     },
-    note: { topic: 'resilience' },
+    note: { topic: 'resilience', section: 'deadline-propagation' },
   },
   'context-withtimeout': {
     title: 'context.WithTimeout / WithDeadline',
@@ -376,7 +374,7 @@ export const TIPS: Record<TipId, Tip> = {
         gotcha: '子 context 的截止时间不可能晚于父 context。工作完成后仍要调用 `cancel`，尽早释放定时器。',
       },
     },
-    note: { topic: 'resilience' },
+    note: { topic: 'resilience', section: 'timeouts' },
   },
   'runtime-gc': {
     title: 'runtime.GC',
@@ -390,7 +388,7 @@ export const TIPS: Record<TipId, Tip> = {
         gotcha: '生产代码里很少需要：调 `GOGC`，或用 `GOMEMLIMIT`（Go 1.19+）设软上限，让 pacer 自己决定。',
       },
     },
-    note: { topic: 'go-memory' },
+    note: { topic: 'go-memory', section: 'pacing' },
   },
   'runtime-gosched': {
     title: 'runtime.Gosched',
@@ -404,7 +402,7 @@ export const TIPS: Record<TipId, Tip> = {
         gotcha: '它不是同步手段。Go 1.14 起有异步抢占，紧凑循环也会被打断，不再需要 `Gosched` 来给别人让路。',
       },
     },
-    note: { topic: 'goroutines' },
+    note: { topic: 'goroutines', section: 'preemption' },
   },
   'runtime-gomaxprocs': {
     title: 'runtime.GOMAXPROCS',
@@ -418,7 +416,7 @@ export const TIPS: Record<TipId, Tip> = {
         gotcha: '阻塞在系统调用里的线程不计入。Go 1.25 之前默认值不考虑容器的 cgroup CPU 限额；Go 1.25 起会考虑。',
       },
     },
-    note: { topic: 'goroutines' },
+    note: { topic: 'goroutines', section: 'gomaxprocs' },
   },
   atomic: {
     title: 'sync/atomic',
@@ -432,6 +430,5 @@ export const TIPS: Record<TipId, Tip> = {
         gotcha: '对同一个变量混用原子操作和普通读写就是数据竞争。32 位平台上 64 位原子操作需要 8 字节对齐，`atomic.Int64` 会保证这一点。',
       },
     },
-    note: { topic: 'goroutines' },
   },
 };

@@ -134,7 +134,8 @@ async function rate(title: string): Promise<Grade | undefined> {
 }
 
 async function feedback(title: string, correct: boolean | undefined, explanation: string, last: boolean): Promise<ChoiceItem['action']> {
-  const verdict = correct === undefined ? '' : correct ? `$(pass-filled) ${vscode.l10n.t('Correct')} — ` : `$(error) ${vscode.l10n.t('Not quite')} — `;
+  // Quick pick titles show no codicons: plain marks.
+  const verdict = correct === undefined ? '' : correct ? `✓ ${vscode.l10n.t('Correct')} — ` : `✗ ${vscode.l10n.t('Not quite')} — `;
   const items: ChoiceItem[] = [
     { label: last ? `$(check-all) ${vscode.l10n.t('Finish')}` : `$(arrow-right) ${vscode.l10n.t('Next question')}`, detail: oneLine(explanation), action: last ? 'end' : 'continue' },
     { label: `$(book) ${vscode.l10n.t('Open the note at this section')}`, action: 'note' },
