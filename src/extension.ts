@@ -40,7 +40,8 @@ export function activate(context: vscode.ExtensionContext): InterviewPrepApi {
   statusBar.name = 'Interview Prep';
   statusBar.command = 'interviewPrep.reviewDue';
   context.subscriptions.push(log, store, panels, quiz, stats, treeView, statusBar);
-  context.subscriptions.push(vscode.languages.registerHoverProvider(GO_SELECTOR, new GoHoverProvider(store)));
+  const goHover = new GoHoverProvider(store);
+  context.subscriptions.push(goHover, vscode.languages.registerHoverProvider(GO_SELECTOR, goHover));
 
   const showDue = () => {
     const counts = quiz.dueCounts;

@@ -4,16 +4,39 @@ import type { GoFileCache, TipId } from './classify';
 import type * as HoverEngine from './hoverEngine';
 
 const MAX_FILE_CHARS = 2_000_000;
+const PREPARE_DELAY_MS = 250;
 
 /**
  * Interview tips on Go keywords. Adds to other hovers (gopls' included), never replaces them.
  * Off or limited to chosen tips through `interviewPrep.hover.*`.
  */
-export class GoHoverProvider implements vscode.HoverProvider {
+export class GoHoverProvider implements vscode.HoverProvider, vscode.Disposable {
   private engine: typeof HoverEngine | undefined;
   private cache: GoFileCache | undefined;
+  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly store: NoteStore) {}
+  constructor(private readonly store: NoteStore) {
+    // Once hovers are in use, re-analyse an edited Go file when typing pauses, so the next hover
+    // finds it ready instead of tokenizing the whole file on the spot.
+    this.subscription = vscode.workspace.onDidChangeTextDocument((e) => {
+      if (!this.cache || e.document.languageId !== 'go' || e.document.getText().length > MAX_FILE_CHARS) return;
+      const key = e.document.uri.toString();
+      clearTimeout(this.pending.get(key));
+      this.pending.set(
+        key,
+        setTimeout(() => {
+          this.pending.delete(key);
+          this.cache?.get(key, e.document.version, () => e.document.getText());
+        }, PREPARE_DELAY_MS),
+      );
+    });
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    for (const timer of this.pending.values()) clearTimeout(timer);
+  }
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const config = vscode.workspace.getConfiguration('interviewPrep.hover', document);

@@ -25,8 +25,18 @@ const OPERATORS = [
   '+', '-', '*', '/', '%', '&', '|', '^', '<', '>', '=', '!', '(', ')', '[', ']', '{', '}', ',', ';', '.', ':',
 ];
 
+const OPERATOR_SET = new Set(OPERATORS);
+
 const IDENT_START = /[\p{L}_]/u;
 const IDENT_PART = /[\p{L}\p{Nd}_]/u;
+
+/** ASCII fast paths; other characters go through the Unicode classes of the spec. */
+function isAsciiLetter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95;
+}
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
 
 export function tokenizeGo(source: string): GoToken[] {
   const tokens: GoToken[] = [];
@@ -58,17 +68,25 @@ export function tokenizeGo(source: string): GoToken[] {
       while (i < n && source[i] !== c && source[i] !== '\n') i += source[i] === '\\' ? 2 : 1;
       i = Math.min(n, i + 1);
       push(c === '"' ? 'string' : 'rune', start, i);
-    } else if ((code >= 48 && code <= 57) || (c === '.' && /\d/.test(source[i + 1] ?? ''))) {
+    } else if (isDigit(code) || (c === '.' && isDigit(source.charCodeAt(i + 1)))) {
       i++;
-      while (i < n && /[\w.]/.test(source[i])) {
+      while (i < n) {
+        const k = source.charCodeAt(i);
+        if (!(isAsciiLetter(k) || isDigit(k) || k === 46)) break;
         // exponents carry a sign: 1e-9, 0x1p+3
-        if (/[eEpP]/.test(source[i]) && (source[i + 1] === '+' || source[i + 1] === '-')) i++;
+        if ((k === 101 || k === 69 || k === 112 || k === 80) && (source[i + 1] === '+' || source[i + 1] === '-')) i++;
         i++;
       }
       push('number', start, i);
-    } else if (IDENT_START.test(c) || (code > 127 && IDENT_START.test(String.fromCodePoint(source.codePointAt(i)!)))) {
-      i += c.length;
+    } else if (isAsciiLetter(code) || (code > 127 && IDENT_START.test(String.fromCodePoint(source.codePointAt(i)!)))) {
+      i += code > 0xffff ? 2 : 1;
       while (i < n) {
+        const k = source.charCodeAt(i);
+        if (isAsciiLetter(k) || isDigit(k)) {
+          i++;
+          continue;
+        }
+        if (k < 128) break;
         const ch = String.fromCodePoint(source.codePointAt(i)!);
         if (!IDENT_PART.test(ch)) break;
         i += ch.length;
@@ -76,8 +94,8 @@ export function tokenizeGo(source: string): GoToken[] {
       const text = source.slice(start, i);
       push(KEYWORDS.has(text) ? 'keyword' : 'ident', start, i);
     } else {
-      const op = OPERATORS.find((o) => source.startsWith(o, i));
-      i += op ? op.length : 1;
+      const length = OPERATOR_SET.has(source.substr(i, 3)) ? 3 : OPERATOR_SET.has(source.substr(i, 2)) ? 2 : 1;
+      i += length;
       push('op', start, i);
     }
   }
