@@ -406,6 +406,10 @@ step('open note panels come back after a window reload, once each', async () => 
   // A restored tab renders again when shown (the serializer rebuilds it from the webview state).
   await page.locator('.tabs-container .tab', { hasText: exact('Go channels') }).first().click();
   await noteFrame('Go channels', 60_000);
+  // The two quiz answers given before the reload are still there (globalState).
+  await runCommand(page, 'Interview Prep: Quiz Statistics');
+  const { locator } = await findInFrames(page, '#quiz-stats', 20_000);
+  assert.match(await locator.first().innerText(), /\b2 reviews in total/);
 });
 
 // ---------------------------------------------------------------------------------------------
