@@ -96,8 +96,8 @@ async function goSession() {
 async function hoverLatency() {
   const require = createRequire(import.meta.url);
   const engine = require(path.join(ROOT, 'dist', 'hover.js'));
-  const unit = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'hover-bench.go'), 'utf8');
-  const body = unit.slice(unit.indexOf('\n') + 1); // without its package clause
+  const unit = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'main.go'), 'utf8');
+  const body = unit.slice(unit.indexOf('package main') + 'package main'.length); // without its package clause
   let source = 'package main\n';
   while (source.split('\n').length < 5000) source += body;
   const lines = source.split('\n').length;

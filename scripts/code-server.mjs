@@ -497,67 +497,8 @@ ${'Sample traces at the edge, keep every error trace. '.repeat(6)}
 - What was the last incident and what changed after it?
 `;
 
-const MAIN_GO = `// A small worker pool: goroutines, channels, select, defer and sync.WaitGroup.
-package main
-
-import (
-	"fmt"
-	"sync"
-	"time"
-)
-
-type result struct {
-	job    int
-	square int
-}
-
-func worker(id int, jobs <-chan int, results chan<- result, wg *sync.WaitGroup) {
-	defer wg.Done()
-	for j := range jobs {
-		results <- result{job: j, square: j * j}
-	}
-	_ = id
-}
-
-func main() {
-	jobs := make(chan int)
-	results := make(chan result, 10)
-	var wg sync.WaitGroup
-
-	for w := 1; w <= 3; w++ {
-		wg.Add(1)
-		go worker(w, jobs, results, &wg)
-	}
-
-	go func() {
-		defer close(jobs)
-		for i := 1; i <= 10; i++ {
-			jobs <- i
-		}
-	}()
-
-	go func() {
-		wg.Wait()
-		close(results)
-	}()
-
-	timeout := time.After(2 * time.Second)
-	sum := 0
-	for {
-		select {
-		case r, ok := <-results:
-			if !ok {
-				fmt.Println("sum of squares:", sum)
-				return
-			}
-			sum += r.square
-		case <-timeout:
-			fmt.Println("timed out")
-			return
-		}
-	}
-}
-`;
+/** The sample Go program (also the unit of the hover benchmark's 5 000-line file). */
+const MAIN_GO_FILE = path.join(ROOT, 'test', 'fixtures', 'main.go');
 
 /**
  * Create the sample workspace in `dir` (created if missing) and return its absolute path:
@@ -577,7 +518,7 @@ export async function makeSampleWorkspace(dir, { settings = {} } = {}) {
   }, null, 2) + '\n');
   await fsp.writeFile(path.join(dir, SAMPLE.frontMatterNote.file), FRONT_MATTER_NOTE);
   await fsp.writeFile(path.join(dir, SAMPLE.memoNote.file), MEMO_NOTE);
-  await fsp.writeFile(path.join(dir, SAMPLE.goFile), MAIN_GO);
+  await fsp.copyFile(MAIN_GO_FILE, path.join(dir, SAMPLE.goFile));
   return dir;
 }
 

@@ -391,6 +391,8 @@ step('Start Quiz from the palette: answer two questions by clicking, see the fee
     if (k === 1) state.shot_quiz = await screenshot(page, 'ui-quiz-feedback');
     await next.click();
   }
+  // Escape on the third question ends the session; the two answers stand.
+  await page.waitForFunction(() => (document.querySelector('.quick-input-widget .quick-input-title')?.textContent ?? '').includes('3/'), null, { timeout: 20_000 });
   await page.keyboard.press('Escape');
   await page.locator('.notifications-toasts', { hasText: /Session done: 2 answered/ }).first().waitFor({ timeout: 15_000 });
 });
