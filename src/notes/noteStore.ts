@@ -84,8 +84,16 @@ export class NoteStore implements vscode.Disposable {
   private async load(): Promise<Catalogue> {
     const started = Date.now();
     const language = this.language;
-    const [bundled, user] = await Promise.all([this.readBundled(), this.readUserNotes()]);
-    const catalogue = notesEngine().buildCatalogue(this.md, { bundled, user: user.files, unreadable: user.problems, language });
+    const bundledProblems: NoteProblem[] = [];
+    const [bundled, user] = await Promise.all([
+      this.readBundled().catch((err: Error) => {
+        bundledProblems.push({ file: this.extensionUri.toString(), line: 0, message: `Cannot read the bundled notes: ${err.message}`, severity: 'error' });
+        return [];
+      }),
+      this.readUserNotes(),
+    ]);
+    const unreadable = [...bundledProblems, ...user.problems];
+    const catalogue = notesEngine().buildCatalogue(this.md, { bundled, user: user.files, unreadable, language });
     this.publishDiagnostics(catalogue.problems);
     this.current = catalogue;
     this.log.info(

@@ -40,7 +40,13 @@ export class QuizService implements vscode.Disposable {
 
   private async loadBank(): Promise<Question[]> {
     const dir = vscode.Uri.joinPath(this.context.extensionUri, 'notes', 'questions');
-    const entries = await vscode.workspace.fs.readDirectory(dir);
+    let entries: [string, vscode.FileType][];
+    try {
+      entries = await vscode.workspace.fs.readDirectory(dir);
+    } catch (err) {
+      this.log.error(`Cannot read the question bank: ${(err as Error).message}`);
+      return [];
+    }
     const { parseQuestionFile } = notesEngine();
     const questions: Question[] = [];
     for (const [name] of entries.filter(([n]) => n.endsWith('.yaml')).sort()) {
