@@ -43,16 +43,21 @@ export function activate(context: vscode.ExtensionContext): InterviewPrepApi {
   const goHover = new GoHoverProvider(store);
   context.subscriptions.push(goHover, vscode.languages.registerHoverProvider(GO_SELECTOR, goHover));
 
+  let shownCounts = '';
   const showDue = () => {
     const counts = quiz.dueCounts;
     const total = counts ? [...counts.values()].reduce((a, b) => a + b, 0) : 0;
+    // Repaint the tree only when a count changed: a refresh re-renders every row under the mouse.
+    const key = counts ? JSON.stringify([...counts].filter(([, n]) => n > 0)) : '';
+    const treeChanged = key !== shownCounts && !(shownCounts === '' && key === '[]');
+    shownCounts = key;
     treeView.description = total > 0 ? vscode.l10n.t('{0} due', total) : undefined;
     statusBar.text = `$(mortar-board) ${vscode.l10n.t('{0} due', total)}`;
     statusBar.tooltip = vscode.l10n.t('Interview Prep: review the questions that are due');
     const wanted = vscode.workspace.getConfiguration('interviewPrep.quiz').get<boolean>('statusBar', true);
     if (wanted && total > 0) statusBar.show();
     else statusBar.hide();
-    tree.refresh();
+    if (treeChanged) tree.refresh();
   };
   context.subscriptions.push(
     quiz.onDidChange(showDue),

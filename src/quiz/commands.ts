@@ -117,6 +117,7 @@ async function pickScope(store: NoteStore, questions: readonly Question[]): Prom
     title: vscode.l10n.t('Start Quiz'),
     placeHolder: vscode.l10n.t('Pick topics or categories to be quizzed on'),
     canPickMany: true,
+    ignoreFocusOut: true, // a multi-select should not vanish when a panel repaints and takes focus
   });
   if (!picked || picked.length === 0) return undefined;
   return [...new Set(picked.flatMap((p) => p.topicIds))];

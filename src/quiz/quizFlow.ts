@@ -151,8 +151,10 @@ function pick<T extends vscode.QuickPickItem>(items: T[], options: { title: stri
     const quickPick = vscode.window.createQuickPick<T>();
     quickPick.title = options.title;
     quickPick.placeholder = options.placeholder;
-    quickPick.items = items;
     quickPick.canSelectMany = options.canPickMany ?? false;
+    quickPick.items = items;
+    // Focus the first row in multi-selects too, so the keyboard lands on the options at once.
+    if (quickPick.canSelectMany) quickPick.activeItems = items.slice(0, 1);
     quickPick.ignoreFocusOut = true;
     quickPick.matchOnDetail = true;
     let done = false;

@@ -367,6 +367,8 @@ step('Start Quiz from the palette: answer two questions by clicking, see the fee
   await runCommand(page, 'Interview Prep: Start Quiz');
   const widget = page.locator('.quick-input-widget');
   const input = widget.locator('input.input').first();
+  // The scope picker comes up once the question bank has loaded.
+  await widget.locator('input[placeholder^="Pick topics or categories"]').waitFor({ state: 'visible', timeout: 20_000 });
   await input.fill(state.raftTitle);
   const topicRow = widget.locator('.monaco-list-row', { hasText: state.raftTitle }).first();
   await topicRow.waitFor({ state: 'visible', timeout: 15_000 });
@@ -380,7 +382,9 @@ step('Start Quiz from the palette: answer two questions by clicking, see the fee
     const next = widget.locator('.monaco-list-row', { hasText: /Next question|Finish/ }).first();
     // Click the first row until the feedback appears (a recall card takes two: reveal, then rate).
     for (let clicks = 0; clicks < 3 && !(await next.isVisible().catch(() => false)); clicks++) {
+      const multiSelect = await widget.locator('.monaco-list-row .quick-input-list-checkbox, .monaco-list-row .monaco-checkbox').first().isVisible().catch(() => false);
       await widget.locator('.monaco-list-row').first().click();
+      if (multiSelect) await page.keyboard.press('Enter'); // a click only ticks a box in a multi-select
       await sleep(700);
     }
     await next.waitFor({ state: 'visible', timeout: 15_000 });

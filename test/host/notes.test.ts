@@ -87,6 +87,9 @@ describe('Interview Prep in a real VS Code', function () {
   });
 
   it('finds a note with Search Notes and opens it at the hit', async () => {
+    // A note panel still loading would take focus and close the quick pick, as it would for a user.
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await new Promise((r) => setTimeout(r, 500));
     const result = vscode.commands.executeCommand<boolean>('interviewPrep.searchNotes', 'hchan');
     let settled = false;
     void result.then(() => (settled = true));

@@ -32,6 +32,8 @@ describe('Quiz in a real VS Code', function () {
 
   it('runs a scripted session through the real quick picks and saves each answer', async function () {
     this.timeout(90_000);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await sleep(500);
     const before = (await api.quizProgress()).log.length;
     let result: { answered: number } | undefined;
     let settled = false;
