@@ -20,6 +20,9 @@ const CONTENT_STRINGS = {
   beingWritten: { en: 'being written', 'zh-cn': '正在编写' },
   simulator: { en: 'simulator', 'zh-cn': '模拟器' },
   due: { en: 'due', 'zh-cn': '待复习' },
+  hasSimulator: { en: 'Has an interactive simulator', 'zh-cn': '配有交互式模拟器' },
+  topicBeingWritten: { en: 'This topic is being written', 'zh-cn': '本主题正在编写中' },
+  sections: { en: 'sections', 'zh-cn': '个小节' },
 } as const;
 
 export function contentString(key: keyof typeof CONTENT_STRINGS, lang: NoteLanguage): string {

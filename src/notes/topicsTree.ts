@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { categoryLabel, contentString } from './labels';
-import { categoriesOf, type Catalogue, type NoteProblem, type Section, type Topic } from './model';
+import { categoriesOf, type Catalogue, type NoteLanguage, type NoteProblem, type Section, type Topic } from './model';
 import type { NoteStore } from './noteStore';
 
 export type TopicsNode =
@@ -123,7 +123,7 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicsNode> {
         if (topic.simulator) notes.push(contentString('simulator', lang));
         if (topic.empty) notes.push(contentString('beingWritten', lang));
         item.description = notes.join(' · ') || undefined;
-        item.tooltip = topicTooltip(topic, lang === 'zh-cn');
+        item.tooltip = topicTooltip(topic, lang);
         item.contextValue = topic.origin === 'bundled' ? (topic.simulator ? 'topic.quiz.simulator' : 'topic.quiz') : 'topic';
         item.command = { command: 'interviewPrep.openNote', title: vscode.l10n.t('Open Note'), arguments: [topic.id] };
         return item;
@@ -181,13 +181,13 @@ function subsections(topic: Topic, section: Section): Section[] {
   return out;
 }
 
-function topicTooltip(topic: Topic, chinese: boolean): vscode.MarkdownString {
+function topicTooltip(topic: Topic, lang: NoteLanguage): vscode.MarkdownString {
   const tip = new vscode.MarkdownString(undefined, true);
   tip.appendMarkdown(`**${escapeMarkdown(topic.title)}**\n\n`);
   if (topic.summary) tip.appendMarkdown(`${escapeMarkdown(topic.summary)}\n\n`);
-  if (topic.simulator) tip.appendMarkdown(`$(beaker) ${chinese ? '配有交互式模拟器' : 'Has an interactive simulator'}\n\n`);
-  if (topic.empty) tip.appendMarkdown(`$(edit) ${chinese ? '本主题正在编写中' : 'This topic is being written'}\n\n`);
-  tip.appendMarkdown(`${topic.sections.length} ${chinese ? '个小节' : topic.sections.length === 1 ? 'section' : 'sections'}`);
+  if (topic.simulator) tip.appendMarkdown(`$(beaker) ${contentString('hasSimulator', lang)}\n\n`);
+  if (topic.empty) tip.appendMarkdown(`$(edit) ${contentString('topicBeingWritten', lang)}\n\n`);
+  tip.appendMarkdown(`${topic.sections.length} ${contentString('sections', lang)}`);
   return tip;
 }
 
