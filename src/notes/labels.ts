@@ -23,6 +23,7 @@ const CONTENT_STRINGS = {
   hasSimulator: { en: 'Has an interactive simulator', 'zh-cn': '配有交互式模拟器' },
   topicBeingWritten: { en: 'This topic is being written', 'zh-cn': '本主题正在编写中' },
   sections: { en: 'sections', 'zh-cn': '个小节' },
+  quizThisTopic: { en: 'Quiz this topic', 'zh-cn': '测一测这个主题' },
 } as const;
 
 export function contentString(key: keyof typeof CONTENT_STRINGS, lang: NoteLanguage): string {

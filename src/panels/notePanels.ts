@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { contentString } from '../notes/labels';
 import { classifyLink, resolveRelative } from '../notes/links';
 import type { Topic } from '../notes/model';
 import type { NoteStore } from '../notes/noteStore';
@@ -109,7 +110,7 @@ export class NotePanels implements vscode.Disposable {
   private actions(topic: Topic): string {
     if (topic.origin !== 'bundled') return '';
     const href = `command:interviewPrep.startQuiz?${encodeURIComponent(JSON.stringify([topic.id]))}`;
-    const label = topic.lang === 'zh-cn' ? '测一测这个主题' : 'Quiz this topic';
+    const label = contentString('quizThisTopic', topic.lang);
     return `<nav class="note-actions"><a href="${escapeHtml(href)}" data-link="command" class="note-action">${escapeHtml(label)}</a></nav>\n`;
   }
 

@@ -13,7 +13,10 @@ export interface CardView {
   readonly result?: { readonly correct?: boolean; readonly correctOptions: readonly number[]; readonly showAnswer: boolean };
 }
 
-const LETTERS = 'ABCDEF';
+/** The letter of the option shown at `position`: the card and the quick pick must agree. */
+export function optionLetter(position: number): string {
+  return 'ABCDEF'[position] ?? String(position + 1);
+}
 
 /**
  * The question in full beside the quick pick: long questions and code stay readable. Static
@@ -57,7 +60,7 @@ export class QuizCard implements vscode.Disposable {
     if (view.text.options) {
       const items = view.order.map((index, position) => {
         const marks = view.result?.correctOptions.includes(index) ? ' class="quiz-correct"' : '';
-        return `<li${marks}><span class="quiz-letter">${LETTERS[position]}</span> ${render(view.text.options![index]).replace(/^<p>|<\/p>\n?$/g, '')}</li>`;
+        return `<li${marks}><span class="quiz-letter">${optionLetter(position)}</span> ${render(view.text.options![index]).replace(/^<p>|<\/p>\n?$/g, '')}</li>`;
       });
       parts.push(`<ol class="quiz-options">${items.join('')}</ol>`);
     }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { NoteLanguage } from '../notes/model';
 import type { Question } from './bank';
-import { QuizCard } from './quizCard';
+import { optionLetter, QuizCard } from './quizCard';
 import { quizEngine, type QuizService } from './quizService';
 import type { Grade } from './types';
 
@@ -18,8 +18,6 @@ interface ChoiceItem extends vscode.QuickPickItem {
   readonly grade?: Grade;
   readonly action?: 'continue' | 'note' | 'end' | 'reveal';
 }
-
-const LETTERS = 'ABCDEF';
 
 /**
  * Runs one quiz session: a quick pick per question ("Raft 3/10"), the full question on a card
@@ -93,7 +91,7 @@ async function ask(question: Question, title: string, questionText: string, show
   switch (question.type) {
     case 'single':
     case 'multiple': {
-      const items: ChoiceItem[] = shown.map((label, position) => ({ label: `${LETTERS[position]}. ${oneLine(label)}`, index: order[position] }));
+      const items: ChoiceItem[] = shown.map((label, position) => ({ label: `${optionLetter(position)}. ${oneLine(label)}`, index: order[position] }));
       const picked = await pick(items, {
         title,
         placeholder: question.type === 'multiple' ? `${placeholder} — ${vscode.l10n.t('select all that apply')}` : placeholder,
