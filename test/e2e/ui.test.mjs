@@ -399,6 +399,12 @@ step('Start Quiz from the palette: answer two questions by clicking, see the fee
   await page.waitForFunction(() => (document.querySelector('.quick-input-widget .quick-input-title')?.textContent ?? '').includes('3/'), null, { timeout: 20_000 });
   await page.keyboard.press('Escape');
   await page.locator('.notifications-toasts', { hasText: /Session done: 2 answered/ }).first().waitFor({ timeout: 15_000 });
+  // "Quiz this topic" in a note's header starts a session on that topic without the scope pick.
+  await page.locator('.tabs-container .tab', { hasText: exact(state.raftTitle) }).first().click();
+  const frame = await noteFrame(state.raftTitle);
+  await frame.locator('nav.note-actions a.note-action', { hasText: 'Quiz this topic' }).click();
+  await page.waitForFunction((t) => (document.querySelector('.quick-input-widget .quick-input-title')?.textContent ?? '').startsWith(`${t} 1/`), state.raftTitle, { timeout: 20_000 });
+  await page.keyboard.press('Escape');
 });
 
 step('open note panels come back after a window reload, once each', async () => {
