@@ -99,13 +99,13 @@ function checkCard(value: unknown): CardState | string {
   if (value.lastReview !== undefined && lastReview === undefined) return '"lastReview" is not a valid date';
   return {
     due,
-    stability: value.stability,
-    difficulty: value.difficulty,
-    elapsedDays: value.elapsedDays,
-    scheduledDays: value.scheduledDays,
-    learningSteps: value.learningSteps,
-    reps: value.reps,
-    lapses: value.lapses,
+    stability: value.stability + 0,
+    difficulty: value.difficulty + 0,
+    elapsedDays: value.elapsedDays + 0,
+    scheduledDays: value.scheduledDays + 0,
+    learningSteps: value.learningSteps + 0,
+    reps: value.reps + 0,
+    lapses: value.lapses + 0,
     phase: value.phase as CardPhase,
     ...(lastReview === undefined ? {} : { lastReview }),
   };
@@ -168,13 +168,13 @@ function migrateCardV1(value: unknown): CardState | string {
   const scheduledDays = lastReview === undefined ? 0 : Math.max(0, Math.round((value.due as number - (value.last as number)) / DAY_MS));
   return {
     due,
-    stability: value.stability,
-    difficulty: value.difficulty,
+    stability: value.stability + 0,
+    difficulty: value.difficulty + 0,
     elapsedDays: 0,
     scheduledDays,
     learningSteps: 0,
-    reps: value.reps,
-    lapses: value.lapses,
+    reps: value.reps + 0,
+    lapses: value.lapses + 0,
     phase: PHASES[value.state] /* state = 0..3, the ts-fsrs order */,
     ...(lastReview === undefined ? {} : { lastReview }),
   };
@@ -213,6 +213,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Numbers pass as `x + 0` so that a stored -0 loads as 0, as a JSON round trip would give. */
 function isNonNegative(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0;
 }
