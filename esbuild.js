@@ -36,7 +36,10 @@ const builds = [
   },
   {
     ...common,
-    entryPoints: { note: 'src/webview/note.ts' },
+    entryPoints: {
+      note: 'src/webview/note.ts',
+      ...Object.fromEntries(['raft', 'chan', 'alloc', 'mvcc'].filter((kind) => fs.existsSync(`src/webview/${kind}.ts`)).map((kind) => [kind, `src/webview/${kind}.ts`])),
+    },
     outdir: 'dist/webview',
     platform: 'browser',
     format: 'iife',
