@@ -5,6 +5,9 @@ import type { Catalogue } from './notes/model';
 import { NoteStore } from './notes/noteStore';
 import { TopicsTreeProvider, type TopicsNode } from './notes/topicsTree';
 import { NotePanels } from './panels/notePanels';
+import { ChannelCodeLensProvider, openSimulatorCommands, openTopicSimulatorCommand, visualizeChannelsCommand } from './panels/simCommands';
+import { SimulatorPanels } from './panels/simPanels';
+import type { SimulatorKind } from './sim/protocol';
 import {
   exportQuizProgressCommand,
   importQuizProgressCommand,
@@ -25,6 +28,7 @@ export interface InterviewPrepApi {
   quizProgress(): Promise<Progress>;
   /** Drops the in-memory progress and reads `globalState` again, as a reload would. */
   reloadQuizProgress(): Promise<void>;
+  openSimulators(): SimulatorKind[];
 }
 
 /** Wiring only: every part is built lazily enough that nothing reads disk here. */
@@ -40,8 +44,16 @@ export function activate(context: vscode.ExtensionContext): InterviewPrepApi {
   statusBar.name = 'Interview Prep';
   statusBar.command = 'interviewPrep.reviewDue';
   context.subscriptions.push(log, store, panels, quiz, stats, treeView, statusBar);
+  const simulators = new SimulatorPanels(context.extensionUri, { openNote: (topicId, slug) => panels.show(topicId, slug) }, log);
   const goHover = new GoHoverProvider(store);
-  context.subscriptions.push(goHover, vscode.languages.registerHoverProvider(GO_SELECTOR, goHover));
+  const channelLens = new ChannelCodeLensProvider();
+  context.subscriptions.push(
+    simulators,
+    goHover,
+    vscode.languages.registerHoverProvider(GO_SELECTOR, goHover),
+    channelLens,
+    vscode.languages.registerCodeLensProvider(GO_SELECTOR, channelLens),
+  );
 
   let shownCounts = '';
   const showDue = () => {
@@ -82,6 +94,9 @@ export function activate(context: vscode.ExtensionContext): InterviewPrepApi {
     resetQuizProgressCommand(quiz),
     exportQuizProgressCommand(quiz),
     importQuizProgressCommand(quiz),
+    ...openSimulatorCommands(simulators),
+    openTopicSimulatorCommand(simulators),
+    visualizeChannelsCommand(simulators),
   ];
   for (const command of commands) {
     context.subscriptions.push(vscode.commands.registerCommand(command.id, (...args: unknown[]) => command.execute(...args)));
@@ -92,6 +107,7 @@ export function activate(context: vscode.ExtensionContext): InterviewPrepApi {
     topicsTree: tree,
     quizProgress: () => quiz.progress(),
     reloadQuizProgress: () => quiz.reloadFromStorage(),
+    openSimulators: () => simulators.openKinds(),
   };
 }
 

@@ -1,0 +1,100 @@
+import * as vscode from 'vscode';
+import type { Command } from '../notes/commands';
+import { isSimulatorKind, MAX_SCENARIO_CHARS, type SimulatorKind } from '../sim/protocol';
+import type { SimulatorPanels } from './simPanels';
+
+/** Palette command ids, one per simulator. */
+export const SIMULATOR_COMMANDS: Readonly<Record<SimulatorKind, string>> = {
+  raft: 'interviewPrep.openRaftSimulator',
+  chan: 'interviewPrep.openChannelSimulator',
+  alloc: 'interviewPrep.openAllocatorSimulator',
+  mvcc: 'interviewPrep.openMvccSimulator',
+};
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A preset id from a command argument: `"partition"` or `{ "preset": "partition" }` (note links use either). */
+function presetArgument(arg: unknown): string | undefined {
+  if (typeof arg === 'string') return arg;
+  if (isRecord(arg) && typeof arg.preset === 'string') return arg.preset;
+  return undefined;
+}
+
+export function openSimulatorCommands(panels: SimulatorPanels): Command[] {
+  return (Object.entries(SIMULATOR_COMMANDS) as [SimulatorKind, string][]).map(([kind, id]) => ({
+    id,
+    execute: (arg?: unknown) => panels.show(kind, { preset: presetArgument(arg) }),
+  }));
+}
+
+/** From the Topics tree (a topic with a simulator) or with a kind: opens that topic's simulator. */
+export function openTopicSimulatorCommand(panels: SimulatorPanels): Command {
+  return {
+    id: 'interviewPrep.openSimulator',
+    execute(arg?: unknown, preset?: unknown) {
+      const kind = isRecord(arg) && isRecord(arg.topic) ? arg.topic.simulator : arg;
+      if (!isSimulatorKind(kind)) {
+        void vscode.window.showWarningMessage(vscode.l10n.t('There is no simulator called "{0}".', String(kind)));
+        return;
+      }
+      panels.show(kind, { preset: presetArgument(preset) });
+    },
+  };
+}
+
+/** "Visualize channels": the selection, else the whole Go file, runs in the channel simulator. */
+export function visualizeChannelsCommand(panels: SimulatorPanels): Command {
+  return {
+    id: 'interviewPrep.visualizeChannels',
+    execute(uriArg?: unknown) {
+      const editor = vscode.window.activeTextEditor;
+      const document = uriArg instanceof vscode.Uri
+        ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uriArg.toString())
+        : editor?.document;
+      if (!document || document.languageId !== 'go') {
+        void vscode.window.showWarningMessage(vscode.l10n.t('Open a Go file to visualize its channels.'));
+        return;
+      }
+      const selection = editor && editor.document === document && !editor.selection.isEmpty ? editor.selection : undefined;
+      const text = document.getText(selection);
+      if (text.length > MAX_SCENARIO_CHARS) {
+        void vscode.window.showErrorMessage(vscode.l10n.t('This program is too large for the channel simulator ({0} KB; the limit is {1} KB).', Math.ceil(text.length / 1024), MAX_SCENARIO_CHARS / 1024));
+        return;
+      }
+      panels.show('chan', { scenario: { text, fileName: document.uri.path.split('/').pop() ?? 'main.go' } });
+    },
+  };
+}
+
+const MAIN_FUNC = /^func\s+main\s*\(\s*\)/gm;
+
+/** A "Visualize channels" lens above `func main()` in Go files that use channels. */
+export class ChannelCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+  private readonly configListener = vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('interviewPrep.channels.codeLens') && this.changed.fire());
+
+  dispose(): void {
+    this.configListener.dispose();
+    this.changed.dispose();
+  }
+
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    if (!vscode.workspace.getConfiguration('interviewPrep.channels').get<boolean>('codeLens', true)) return [];
+    const text = document.getText();
+    if (text.length > MAX_SCENARIO_CHARS || !/\bchan\b/.test(text)) return [];
+    const lenses: vscode.CodeLens[] = [];
+    for (const match of text.matchAll(MAIN_FUNC)) {
+      const position = document.positionAt(match.index ?? 0);
+      lenses.push(new vscode.CodeLens(new vscode.Range(position, position), {
+        title: vscode.l10n.t('$(debug-alt) Visualize channels'),
+        tooltip: vscode.l10n.t('Run this program in the channel simulator and watch hchan step by step'),
+        command: 'interviewPrep.visualizeChannels',
+        arguments: [document.uri],
+      }));
+    }
+    return lenses;
+  }
+}
