@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { noteLanguage, type NoteStore } from '../notes/noteStore';
 import type { GoFileCache, TipId } from './classify';
 import type * as HoverEngine from './hoverEngine';
+import { TIP_COMMANDS } from './tipCommands';
 
 const MAX_FILE_CHARS = 2_000_000;
 const PREPARE_DELAY_MS = 250;
@@ -54,7 +55,7 @@ export class GoHoverProvider implements vscode.HoverProvider, vscode.Disposable 
     const markdown = new vscode.MarkdownString(
       engine.tipMarkdown(found.tip, noteLanguage(), (topic) => topics?.some((t) => t.id === topic) ?? true),
     );
-    markdown.isTrusted = { enabledCommands: ['interviewPrep.openNote'] };
+    markdown.isTrusted = { enabledCommands: [...TIP_COMMANDS] };
     return new vscode.Hover(markdown, new vscode.Range(document.positionAt(found.start), document.positionAt(found.end)));
   }
 }

@@ -1,4 +1,5 @@
 import type { NoteLanguage } from '../notes/model';
+import type { SimulatorKind } from '../sim/protocol';
 import type { TipId } from './classify';
 
 export interface TipText {
@@ -13,6 +14,8 @@ export interface Tip {
   readonly text: Record<NoteLanguage, TipText>;
   /** The note (and heading id) that teaches it; checked against the bundled notes by a unit test. */
   readonly note?: { readonly topic: string; readonly section?: string };
+  /** The simulator preset that shows it; checked against the simulators' presets by a unit test. */
+  readonly visualize?: { readonly simulator: SimulatorKind; readonly preset: string };
 }
 
 /** Facts as of Go 1.22 unless a version is named. */
@@ -30,6 +33,7 @@ export const TIPS: Record<TipId, Tip> = {
       },
     },
     note: { topic: 'goroutines', section: 'stacks' },
+    visualize: { simulator: 'chan', preset: 'ping-pong' },
   },
   chan: {
     title: 'chan',
@@ -44,6 +48,7 @@ export const TIPS: Record<TipId, Tip> = {
       },
     },
     note: { topic: 'go-channels', section: 'hchan' },
+    visualize: { simulator: 'chan', preset: 'ping-pong' },
   },
   'chan-send-only': {
     title: 'chan<- T (send-only)',
@@ -86,6 +91,7 @@ export const TIPS: Record<TipId, Tip> = {
       },
     },
     note: { topic: 'go-channels', section: 'send-path' },
+    visualize: { simulator: 'chan', preset: 'ping-pong' },
   },
   receive: {
     title: '<-ch (receive)',
@@ -100,6 +106,7 @@ export const TIPS: Record<TipId, Tip> = {
       },
     },
     note: { topic: 'go-channels', section: 'receive-path' },
+    visualize: { simulator: 'chan', preset: 'ping-pong' },
   },
   select: {
     title: 'select',
@@ -114,6 +121,7 @@ export const TIPS: Record<TipId, Tip> = {
       },
     },
     note: { topic: 'go-channels', section: 'select' },
+    visualize: { simulator: 'chan', preset: 'fan-in' },
   },
   'select-default': {
     title: 'default in select',
@@ -128,6 +136,7 @@ export const TIPS: Record<TipId, Tip> = {
       },
     },
     note: { topic: 'go-channels', section: 'select' },
+    visualize: { simulator: 'chan', preset: 'nil-channel' },
   },
   defer: {
     title: 'defer',
@@ -181,6 +190,7 @@ export const TIPS: Record<TipId, Tip> = {
       },
     },
     note: { topic: 'go-channels', section: 'ring-buffer' },
+    visualize: { simulator: 'chan', preset: 'producer-consumer' },
   },
   'make-slice': {
     title: 'make([]T, len, cap)',
@@ -195,6 +205,7 @@ export const TIPS: Record<TipId, Tip> = {
       },
     },
     note: { topic: 'go-memory', section: 'escape-analysis' },
+    visualize: { simulator: 'alloc', preset: 'growing-slice' },
   },
   'make-map': {
     title: 'make(map[K]V, hint)',
@@ -223,6 +234,7 @@ export const TIPS: Record<TipId, Tip> = {
       },
     },
     note: { topic: 'go-memory', section: 'escape-analysis' },
+    visualize: { simulator: 'alloc', preset: 'tiny-strings' },
   },
   close: {
     title: 'close(ch)',
@@ -237,6 +249,7 @@ export const TIPS: Record<TipId, Tip> = {
       },
     },
     note: { topic: 'go-channels', section: 'close' },
+    visualize: { simulator: 'chan', preset: 'close-range' },
   },
   'len-chan': {
     title: 'len(ch)',
@@ -251,6 +264,7 @@ export const TIPS: Record<TipId, Tip> = {
       },
     },
     note: { topic: 'go-channels', section: 'ring-buffer' },
+    visualize: { simulator: 'chan', preset: 'producer-consumer' },
   },
   'cap-chan': {
     title: 'cap(ch)',
@@ -265,6 +279,7 @@ export const TIPS: Record<TipId, Tip> = {
       },
     },
     note: { topic: 'go-channels', section: 'ring-buffer' },
+    visualize: { simulator: 'chan', preset: 'producer-consumer' },
   },
   'range-chan': {
     title: 'range over a channel',
@@ -279,6 +294,7 @@ export const TIPS: Record<TipId, Tip> = {
       },
     },
     note: { topic: 'go-channels', section: 'deadlock-detection' },
+    visualize: { simulator: 'chan', preset: 'close-range' },
   },
   'sync-mutex': {
     title: 'sync.Mutex',
@@ -320,6 +336,7 @@ export const TIPS: Record<TipId, Tip> = {
         gotcha: '`Add` 要在 `go` 语句之前调用，不要放进 goroutine 里，否则 `Wait` 可能提前返回。计数变成负数会 panic。',
       },
     },
+    visualize: { simulator: 'chan', preset: 'worker-pool' },
   },
   'sync-once': {
     title: 'sync.Once',
@@ -389,6 +406,7 @@ export const TIPS: Record<TipId, Tip> = {
       },
     },
     note: { topic: 'go-memory', section: 'pacing' },
+    visualize: { simulator: 'alloc', preset: 'fragmentation-gc' },
   },
   'runtime-gosched': {
     title: 'runtime.Gosched',

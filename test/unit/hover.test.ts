@@ -5,6 +5,7 @@ import { readBundledNotes } from '../../src/notes/nodeFiles';
 import { analyzeGo, classifyAt, GoFileCache, TIP_IDS, type TipId } from '../../src/hover/classify';
 import { tokenizeGo } from '../../src/hover/goTokens';
 import { tipMarkdown } from '../../src/hover/tipMarkdown';
+import { TIP_COMMANDS } from '../../src/hover/tipCommands';
 import { TIPS } from '../../src/hover/tips';
 import { md, ROOT } from './helpers';
 
@@ -136,12 +137,23 @@ describe('tips', () => {
     }
   });
 
-  it('renders a tip with an Open note command link, and none when the note is missing', () => {
+  it('renders a tip with Open note and Visualize command links, and no note link when the note is missing', () => {
     const text = tipMarkdown('close', 'zh-cn', () => true);
     assert.match(text, /^\*\*Interview Prep · close\(ch\)\*\*/);
     assert.match(text, /\*面试陷阱:\*/);
-    assert.match(text, /\[打开笔记 ›\]\(command:interviewPrep\.openNote\?%5B%22go-channels%22(%2C%22[a-z-]+%22)?%5D\)$/);
-    assert.doesNotMatch(tipMarkdown('close', 'en', () => false), /command:/);
-    assert.doesNotMatch(tipMarkdown('defer', 'en', () => true), /command:/); // no note teaches defer yet
+    assert.match(text, /\[打开笔记 ›\]\(command:interviewPrep\.openNote\?%5B%22go-channels%22(%2C%22[a-z-]+%22)?%5D\) · /);
+    assert.match(text, /\[可视化 ›\]\(command:interviewPrep\.openSimulator\?%5B%22chan%22%2C%22close-range%22%5D\)$/);
+    assert.doesNotMatch(tipMarkdown('close', 'en', () => false), /openNote/);
+    assert.doesNotMatch(tipMarkdown('defer', 'en', () => true), /command:/); // no note or simulator teaches defer
+  });
+
+  it('links only to the commands the hover trusts', () => {
+    for (const id of Object.keys(TIPS) as TipId[]) {
+      for (const lang of ['en', 'zh-cn'] as const) {
+        for (const m of tipMarkdown(id, lang, () => true).matchAll(/\(command:([\w.]+)/g)) {
+          assert.ok((TIP_COMMANDS as readonly string[]).includes(m[1]), `${id}: ${m[1]}`);
+        }
+      }
+    }
   });
 });
