@@ -15,12 +15,13 @@ const NOTICES = {
   'zh-cn': { section: '本节正在编写中。', topic: '本主题正在编写中。' },
 } as const;
 
-/** GitHub-style alerts: `> [!CORRECTION]` starts a callout; CORRECTION quotes the memo and fixes it. */
+/** GitHub-style alerts: `> [!CORRECTION]` starts a callout; CORRECTION quotes the memo and fixes it; SIMULATE links simulator presets. */
 const CALLOUTS = {
   correction: { en: 'Correction', 'zh-cn': '勘误' },
   note: { en: 'Note', 'zh-cn': '注意' },
   tip: { en: 'Tip', 'zh-cn': '提示' },
   warning: { en: 'Warning', 'zh-cn': '警告' },
+  simulate: { en: 'Try it in the simulator', 'zh-cn': '在模拟器里试试' },
 } as const;
 type CalloutKind = keyof typeof CALLOUTS;
 

@@ -13,6 +13,8 @@ import { readBundledNotes } from '../../src/notes/nodeFiles';
 import { QUESTION_TYPES, type Question } from '../../src/quiz/bank';
 import { parseQuestionFile } from '../../src/quiz/parseBank';
 import { md, ROOT } from './helpers';
+import { isSimulatorKind } from '../../src/sim/protocol';
+import { SIMULATOR_PRESET_IDS } from './simPresets';
 
 const bundled = readBundledNotes(path.join(ROOT, 'notes'));
 const byLang = Object.fromEntries(
@@ -84,7 +86,12 @@ describe('bundled content', () => {
             const href = token.attrGet('href') ?? '';
             const target = classifyLink(href);
             assert.notEqual(target.kind, 'refused', `${lang}: link ${href}`);
-            assert.notEqual(target.kind, 'command', `${lang}: notes link no commands yet (${href})`);
+            if (target.kind === 'command') {
+              assert.equal(target.command, 'interviewPrep.openSimulator', `${lang}: notes run no other command (${href})`);
+              const [kind, preset] = target.args;
+              assert.ok(isSimulatorKind(kind), `${lang}: simulator ${String(kind)}`);
+              assert.ok(SIMULATOR_PRESET_IDS[kind].includes(String(preset)), `${lang}: ${kind} has no preset ${String(preset)}`);
+            }
             if (target.kind === 'external' && href.startsWith('https://')) https++;
             if (target.kind === 'anchor') assert.ok(t.sections.some((s) => s.slug === target.slug) || target.slug === slugOfTitle(t), `${lang}: #${target.slug}`);
             if (target.kind === 'note') {

@@ -8,6 +8,7 @@ import { tipMarkdown } from '../../src/hover/tipMarkdown';
 import { TIP_COMMANDS } from '../../src/hover/tipCommands';
 import { TIPS } from '../../src/hover/tips';
 import { md, ROOT } from './helpers';
+import { SIMULATOR_PRESET_IDS } from './simPresets';
 
 /** The tip under the cursor marked ‸ (placed just before the character hovered). */
 function tipAt(snippet: string): TipId | undefined {
@@ -145,6 +146,12 @@ describe('tips', () => {
     assert.match(text, /\[可视化 ›\]\(command:interviewPrep\.openSimulator\?%5B%22chan%22%2C%22close-range%22%5D\)$/);
     assert.doesNotMatch(tipMarkdown('close', 'en', () => false), /openNote/);
     assert.doesNotMatch(tipMarkdown('defer', 'en', () => true), /command:/); // no note or simulator teaches defer
+  });
+
+  it('links to simulator presets that exist', () => {
+    for (const [id, tip] of Object.entries(TIPS)) {
+      if (tip.visualize) assert.ok(SIMULATOR_PRESET_IDS[tip.visualize.simulator].includes(tip.visualize.preset), `${id}: ${tip.visualize.simulator}/${tip.visualize.preset}`);
+    }
   });
 
   it('links only to the commands the hover trusts', () => {
