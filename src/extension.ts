@@ -6,8 +6,9 @@ import { NoteStore } from './notes/noteStore';
 import { TopicsTreeProvider, type TopicsNode } from './notes/topicsTree';
 import { NotePanels } from './panels/notePanels';
 import { ChannelCodeLensProvider, openSimulatorCommands, openTopicSimulatorCommand, visualizeChannelsCommand } from './panels/simCommands';
+import { ScenarioEditorProvider } from './panels/scenarioEditors';
 import { SimulatorPanels } from './panels/simPanels';
-import type { SimulatorKind } from './sim/protocol';
+import { SIMULATOR_KINDS, type SimulatorKind } from './sim/protocol';
 import {
   exportQuizProgressCommand,
   importQuizProgressCommand,
@@ -44,7 +45,9 @@ export function activate(context: vscode.ExtensionContext): InterviewPrepApi {
   statusBar.name = 'Interview Prep';
   statusBar.command = 'interviewPrep.reviewDue';
   context.subscriptions.push(log, store, panels, quiz, stats, treeView, statusBar);
-  const simulators = new SimulatorPanels(context.extensionUri, { openNote: (topicId, slug) => panels.show(topicId, slug) }, log);
+  const simServices = { openNote: (topicId: string, slug?: string) => panels.show(topicId, slug) };
+  const simulators = new SimulatorPanels(context.extensionUri, simServices, log);
+  for (const kind of SIMULATOR_KINDS) context.subscriptions.push(ScenarioEditorProvider.register(kind, context.extensionUri, simServices, log));
   const goHover = new GoHoverProvider(store);
   const channelLens = new ChannelCodeLensProvider();
   context.subscriptions.push(

@@ -27,8 +27,11 @@ export const SIMULATORS: Readonly<Record<SimulatorKind, SimulatorInfo>> = {
   mvcc: { kind: 'mvcc', title: () => vscode.l10n.t('MVCC Simulator'), fileFilters: () => ({ [vscode.l10n.t('MVCC script')]: ['mvcc.sql', 'sql'] }) },
 };
 
-/** The HTML of a simulator page: the shared shell, the simulator's bundle and styles, and its start data. */
-export function simulatorHtml(webview: vscode.Webview, extensionUri: vscode.Uri, kind: SimulatorKind, lang: SimLanguage, preset?: string): string {
+/**
+ * The HTML of a simulator page: the shared shell, the simulator's bundle and styles, and its start data.
+ * `mode` "file" is a scenario file's editor: the page reports its scenario changes with `edit` messages.
+ */
+export function simulatorHtml(webview: vscode.Webview, extensionUri: vscode.Uri, kind: SimulatorKind, lang: SimLanguage, preset?: string, mode: 'panel' | 'file' = 'panel'): string {
   return pageHtml({
     webview,
     extensionUri,
@@ -36,7 +39,7 @@ export function simulatorHtml(webview: vscode.Webview, extensionUri: vscode.Uri,
     lang,
     styles: ['media/sim.css', `media/${kind}.css`],
     scripts: [`dist/webview/${kind}.js`],
-    body: `<main id="sim" data-kind="${kind}" data-lang="${lang}" data-preset="${escapeHtml(preset ?? '')}"></main>`,
+    body: `<main id="sim" data-kind="${kind}" data-mode="${mode}" data-lang="${lang}" data-preset="${escapeHtml(preset ?? '')}"></main>`,
   });
 }
 

@@ -36,6 +36,28 @@ export function initialPreset(): string | undefined {
   return root.dataset.preset || undefined;
 }
 
+/** True in a scenario file's editor ("Open With…"): report scenario changes with `reportEdit`. */
+export function editingFile(): boolean {
+  return root.dataset.mode === 'file';
+}
+
+let lastEdit: string | undefined;
+/**
+ * Tells the extension the scenario text changed in the panel (a preset picked, a node added, code
+ * typed). In a file editor this becomes an undoable edit of the document; elsewhere it is not sent.
+ * Call it with the same text the "Save scenario" button saves.
+ */
+export function reportEdit(text: string): void {
+  if (!editingFile() || text === lastEdit) return;
+  lastEdit = text;
+  postToHost({ type: 'edit', text });
+}
+
+/** Remember text that came from the file, so loading it is not reported back as an edit. */
+export function noteLoadedText(text: string): void {
+  lastEdit = text;
+}
+
 export function postToHost(message: SimViewMessage): void {
   api.postMessage(message);
 }
