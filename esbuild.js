@@ -23,6 +23,15 @@ const common = {
   alias: { entities: 'entities/lib/decode.js' },
 };
 
+/** In the web worker host there is no loading of sibling files: the lazily required engines are bundled in. */
+const bundleLazyEngines = {
+  name: 'bundle-lazy-engines',
+  setup(build) {
+    const sources = { './engine.js': 'src/notes/engine.ts', './hover.js': 'src/hover/hoverEngine.ts', './quiz.js': 'src/quiz/quizEngine.ts' };
+    build.onResolve({ filter: /^\.\/(engine|hover|quiz)\.js$/ }, (args) => ({ path: path.resolve(__dirname, sources[args.path]) }));
+  },
+};
+
 /** @type {import('esbuild').BuildOptions[]} */
 const builds = [
   {
@@ -33,6 +42,16 @@ const builds = [
     format: 'cjs',
     external: ['vscode', './engine.js', './hover.js', './quiz.js'],
     metafile: true,
+  },
+  {
+    // The web extension (vscode.dev, github.dev, the browser's web worker host): the same activate(), one file.
+    ...common,
+    entryPoints: { extension: 'src/extension.ts' },
+    outdir: 'dist/web',
+    platform: 'browser',
+    format: 'cjs',
+    external: ['vscode'],
+    plugins: [bundleLazyEngines],
   },
   {
     ...common,
