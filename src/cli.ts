@@ -1,16 +1,30 @@
-/** Headless entry point: `node dist/cli.js --help`. Later simulators add their own subcommands here. */
+/** Headless entry point: `node dist/cli.js --help`; the notes commands and one per simulator. */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildCatalogue } from './notes/catalogue';
 import { createMarkdown } from './notes/markdown';
 import { NOTE_LANGUAGES, type NoteLanguage } from './notes/model';
 import { readBundledNotes } from './notes/nodeFiles';
 import { buildSearchIndex, searchNotes } from './notes/search';
+import { runAllocCli } from './sim/alloc/cli';
+import { runChanCli } from './sim/chan/cli';
+import type { SimCli, SimCliIo } from './sim/cliTypes';
+import { runMvccCli } from './sim/mvcc/cli';
+import { runRaftCli } from './sim/raft/cli';
+import { MAX_SCENARIO_CHARS } from './sim/protocol';
 
 const HELP = `Interview Prep — headless tools
 
 Usage:
   interview-prep notes [--json] [--lang en|zh-cn]     list the bundled note catalogue
   interview-prep search <words…> [--json] [--lang …]  search titles, headings and text
+  interview-prep raft SCENARIO.json|-                 run a Raft scenario, print its JSON trace
+  interview-prep chan PROGRAM.go|- [--seed N] [--runs K]
+                                                      run a Go program in the channel simulator
+  interview-prep alloc SCENARIO.json|-                run an allocator scenario, print its JSON trace
+  interview-prep alloc --size-classes                 print Go's size class table as JSON
+  interview-prep mvcc SCRIPT.sql|- [--isolation LEVEL]
+                                                      run a two-session SQL script on the InnoDB model
   interview-prep --help                               show this help
 
 Options:
@@ -23,7 +37,24 @@ export interface CliIo {
   err(text: string): void;
 }
 
-export function runCli(argv: string[], io: CliIo, notesDir: string): number {
+const SIMULATOR_CLIS: Readonly<Record<string, SimCli>> = { raft: runRaftCli, chan: runChanCli, alloc: runAllocCli, mvcc: runMvccCli };
+
+/** Reads a scenario file (or stdin for "-"), refusing one too large to be a scenario. */
+export function readScenarioText(file: string): string {
+  let text: string;
+  try {
+    text = fs.readFileSync(file === '-' ? 0 : file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new Error(`cannot read ${file === '-' ? 'stdin' : file}${code ? ` (${code})` : ''}`);
+  }
+  if (text.length > MAX_SCENARIO_CHARS) throw new Error(`${file === '-' ? 'stdin' : file} is larger than ${MAX_SCENARIO_CHARS / 1024} KB`);
+  return text;
+}
+
+export function runCli(argv: string[], io: CliIo, notesDir: string, readText: SimCliIo['readText'] = readScenarioText): number {
+  const simulator = SIMULATOR_CLIS[argv[0] ?? ''];
+  if (simulator) return simulator(argv.slice(1), { ...io, readText });
   const flags = new Set(argv.filter((a) => a.startsWith('--')));
   const langIndex = argv.indexOf('--lang');
   const lang = langIndex >= 0 ? argv[langIndex + 1] : 'en';
