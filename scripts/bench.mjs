@@ -6,6 +6,8 @@
 //  - time from "open note" to the note painted, against VS Code's built-in Markdown preview
 //    opening the same file in the same window; both started by one key press bound to the command
 //  - bundle and .vsix sizes
+//  - the simulator cores' speed in Node (scripts/bench-sims.ts) and their panels' frame times in
+//    headless Chromium while animating (scripts/frame-times.mjs)
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -13,6 +15,7 @@ import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT, VSIX, makeSampleWorkspace, openWorkbench, runCommand, startCodeServer } from './code-server.mjs';
+import { measureFrames } from './frame-times.mjs';
 
 const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 3);
 const TOPICS = ['raft', 'go-channels', 'isolation-mvcc', 'redis-transactions', 'go-memory', 'mysql-indexes'];
@@ -231,6 +234,28 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
+/** The simulator cores (bundled from scripts/bench-sims.ts) and the panels' frame times. */
+async function simulatorFigures() {
+  const esbuild = createRequire(import.meta.url)('esbuild');
+  const outfile = path.join(ROOT, 'out', 'bench-sims.js');
+  await esbuild.build({ entryPoints: [path.join(ROOT, 'scripts', 'bench-sims.ts')], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'warning' });
+  const require = createRequire(import.meta.url);
+  const bench = require(outfile);
+  const figures = bench.measureSimulators();
+  const replay = bench.allocReplayText(100_000);
+  figures.allocFrames = await measureFrames('alloc', async (page) => {
+    await page.evaluate((text) => window.postMessage({ type: 'scenario', text, fileName: 'replay.alloc.json' }, '*'), replay);
+    await page.waitForTimeout(300);
+    await page.click('[data-testid=alloc-run]');
+  });
+  figures.raftFrames = await measureFrames('raft', async (page) => {
+    await page.selectOption('[data-testid=raft-nodes]', '9');
+    await page.fill('[data-testid=raft-speed]', '10');
+    await page.click('[data-testid=raft-play]');
+  });
+  return figures;
+}
+
 const runs = [];
 for (let i = 0; i < SESSIONS; i++) {
   process.stderr.write(`bench session ${i + 1}/${SESSIONS}…\n`);
@@ -240,6 +265,8 @@ process.stderr.write('bench: activation by a Go file…\n');
 const goActivation = SESSIONS > 0 ? await goSession() : NaN; // BENCH_SESSIONS=0: the Node figures only
 const hover = await hoverLatency();
 const quizTimes = await quizLatency();
+process.stderr.write('bench: simulator cores and panels…\n');
+const sims = await simulatorFigures();
 // The first open of each kind in a window pays one-time costs (extension activation, engine load): reported apart.
 const warm = (key) => runs.flatMap((r) => r[key].slice(1));
 const cold = (key) => runs.map((r) => r[key][0]);
@@ -262,6 +289,13 @@ const rows = [
   ['hover right after an edit, before the idle re-analysis (re-tokenize), median / p99', `${hover.coldMedian.toFixed(2)} / ${hover.coldP99.toFixed(2)} ms`, '', null],
   [`quiz: command → first question, ${quizTimes.questions} questions, ${quizTimes.records} records (core, Node)`, `${quizTimes.warm.toFixed(1)} ms`, '≤ 100 ms', quizTimes.warm <= 100],
   ['same, first quiz in a window (bank YAML parsed too)', `${quizTimes.cold.toFixed(1)} ms`, '≤ 100 ms', quizTimes.cold <= 100],
+  [`Raft core: ${sims.raft.virtualMs / 1000} s simulated, 5 nodes, 100 requests/s (${sims.raft.events} events, ${sims.raft.violations} violations)`, `${sims.raft.speedup.toFixed(0)}× real time`, '≥ 2000×', sims.raft.speedup >= 2000],
+  ['Raft panel: frame time, 9 nodes at 10× speed, p95 (p50)', `${sims.raftFrames.p95.toFixed(1)} (${sims.raftFrames.p50.toFixed(1)}) ms`, '≤ 16.7 ms', sims.raftFrames.p95 <= 16.7],
+  [`channel core: ${sims.chan.ops} channel ops, 3-stage pipeline`, `${(sims.chan.opsPerSecond / 1e6).toFixed(2)} M ops/s`, '≥ 1 M/s', sims.chan.opsPerSecond >= 1e6],
+  [`channel: "What can it print?", fan-in preset, ${sims.chan.fanInRuns} seeds (${sims.chan.fanInOutcomes} outcomes)`, `${sims.chan.fanInMs.toFixed(0)} ms`, '≤ 1000 ms', sims.chan.fanInMs <= 1000],
+  [`allocator core: ${sims.alloc.mallocs / 1e6} M small mallocs (24 B noscan)`, `${(sims.alloc.mallocsPerSecond / 1e6).toFixed(1)} M/s`, '≥ 2 M/s', sims.alloc.mallocsPerSecond >= 2e6],
+  ['allocator panel: frame time replaying 100 000 allocations, p95 (p50)', `${sims.allocFrames.p95.toFixed(1)} (${sims.allocFrames.p50.toFixed(1)}) ms`, '≤ 16.7 ms', sims.allocFrames.p95 <= 16.7],
+  [`MVCC core: ${sims.mvcc.statements}-statement two-session script`, `${(sims.mvcc.statementsPerSecond / 1000).toFixed(1)} k stmt/s`, '≥ 50 k/s', sims.mvcc.statementsPerSecond >= 50_000],
   ['dist/extension.js (loaded at activation)', `${kb(size('dist/extension.js')).toFixed(1)} KB`, '', null],
   ['dist/engine.js (loaded on first note)', `${kb(size('dist/engine.js')).toFixed(1)} KB`, '', null],
   ['dist/hover.js (loaded on first Go hover)', `${kb(size('dist/hover.js')).toFixed(1)} KB`, '', null],
@@ -278,5 +312,5 @@ for (const [name, value, target, met] of rows) {
 }
 const out = path.join(ROOT, 'bench-results', 'bench.json');
 await fsp.mkdir(path.dirname(out), { recursive: true });
-await fsp.writeFile(out, JSON.stringify({ date: new Date().toISOString(), sessions: runs, goActivation, hover, quiz: quizTimes, rows: rows.map(([measure, measured, target, met]) => ({ measure, measured, target, met })) }, null, 2));
+await fsp.writeFile(out, JSON.stringify({ date: new Date().toISOString(), sessions: runs, goActivation, hover, quiz: quizTimes, sims, rows: rows.map(([measure, measured, target, met]) => ({ measure, measured, target, met })) }, null, 2));
 console.log(`\nraw samples: ${path.relative(ROOT, out)}`);

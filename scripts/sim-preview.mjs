@@ -1,5 +1,6 @@
 // Opens a simulator's webview bundle in a plain page (no VS Code) with Debian's Chromium,
 // with VS Code-like theme variables, for quick looks, screenshots and the frame-time benchmark.
+// openPreview(kind, { args }) adds Chromium flags (the benchmark unthrottles frames with them).
 // Usage: node scripts/sim-preview.mjs KIND [--lang zh-cn] [--preset ID] [--dark] [--shot FILE] [--eval JS]
 //   Builds nothing: run `node esbuild.js --dev` first. Prints console errors; exits 1 on a page error.
 import fs from 'node:fs';
@@ -46,7 +47,7 @@ ${css.map((f) => `<link rel="stylesheet" href="${path.join(root, f)}">`).join('\
 
 export async function openPreview(kind, options = {}) {
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--allow-file-access-from-files'] });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--allow-file-access-from-files', ...(options.args ?? [])] });
   const page = await browser.newPage({ viewport: { width: options.width ?? 1280, height: options.height ?? 900 } });
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
