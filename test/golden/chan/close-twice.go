@@ -1,0 +1,7 @@
+package main
+
+func main() {
+	ch := make(chan bool)
+	close(ch)
+	close(ch)
+}
