@@ -9,7 +9,8 @@
 // Screenshots (light and dark theme, plus one per failing step) go to test-results/.
 // The steps share one code-server and one browser and run in order (later steps reuse the
 // panels earlier ones opened); a failing step does not stop the next ones.
-// KEEP_TMP=1 keeps the workspace and code-server's logs; UI_TEST_TIMEOUT_MS bounds the whole run.
+// KEEP_TMP=1 keeps the workspace and code-server's logs; UI_TEST_TIMEOUT_MS bounds the whole run;
+// UI_GREP=text runs only the steps whose name contains it.
 import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,7 +22,7 @@ import {
 
 const XSS_NOTE = path.join(ROOT, 'test', 'fixtures', 'xss', 'xss.md');
 const STEP_TIMEOUT_MS = 60_000;
-const RUN_TIMEOUT_MS = Number(process.env.UI_TEST_TIMEOUT_MS ?? 240_000);
+const RUN_TIMEOUT_MS = Number(process.env.UI_TEST_TIMEOUT_MS ?? 600_000);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const exact = (text) => new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
 
@@ -407,6 +408,40 @@ step('Start Quiz from the palette: answer two questions by clicking, see the fee
   await page.keyboard.press('Escape');
 });
 
+/** The simulator webview frame of `kind` (its <main id="sim" data-kind>), once its script has rendered. */
+async function simFrame(kind, timeoutMs = 20_000) {
+  const { frame } = await findInFrames(page, `main#sim[data-kind="${kind}"] [data-testid="preset-select"]`, timeoutMs);
+  return frame;
+}
+
+async function waitInFrame(frame, fn, arg, timeoutMs = 20_000, what = 'condition') {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await frame.evaluate(fn, arg).catch(() => undefined);
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(150);
+  }
+}
+
+step('Allocator simulator: run the two-Ps preset, read the narration and a span\'s slots', async () => {
+  await page.keyboard.press('Escape');
+  await runCommand(page, 'Interview Prep: Open Allocator Simulator');
+  const frame = await simFrame('alloc');
+  await frame.selectOption('[data-testid="preset-select"]', 'two-ps');
+  await frame.click('[data-testid="alloc-run"]');
+  await waitInFrame(frame, () => document.querySelector('[data-testid="alloc-step"]')?.disabled, undefined, 30_000, 'the preset to finish');
+  const narration = await frame.locator('[data-testid="alloc-narration"]').innerText();
+  assert.match(narration, /mcache/, 'the narration names the mcache path');
+  const stats = await frame.locator('[data-testid="alloc-stats"]').evaluate((e) => ({ ...e.dataset }));
+  assert.ok(Number(stats.mallocs) > 0 && Number(stats.heapInuse) > 0, `MemStats moved: ${JSON.stringify(stats)}`);
+  const span = frame.locator('[data-testid^="span-"]').first();
+  await span.waitFor({ timeout: 10_000 });
+  const used = await span.locator('[data-state="used"]').count();
+  assert.ok(used > 0, 'a span shows used slots');
+  state.shot_alloc = await screenshot(page, 'ui-sim-alloc');
+});
+
 step('open note panels come back after a window reload, once each', async () => {
   await runCommand(page, 'Developer: Reload Window');
   await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 90_000 });
@@ -470,8 +505,11 @@ try {
   failed = steps.length;
 }
 
+// UI_GREP=text runs only the steps whose name contains it (while working on one; later steps may need earlier ones).
+const only = process.env.UI_GREP;
 if (page) {
   for (const [i, { name, fn }] of steps.entries()) {
+    if (only && !name.includes(only)) continue;
     const t0 = Date.now();
     try {
       await withTimeout(fn(), STEP_TIMEOUT_MS, name);
@@ -498,7 +536,7 @@ for (const sec of state.sections ?? []) {
 }
 const errors = [...new Set(state.consoleErrors ?? [])];
 if (errors.length) notes.push(`${errors.length} distinct console error(s) in the workbench/webviews:\n${errors.map((e) => `      ${e}`).join('\n')}`);
-for (const k of ['shot_xss', 'shot_light', 'shot_dark', 'shot_code', 'shot_hover', 'shot_zh', 'shot_quiz']) if (state[k]) notes.push(`screenshot: ${path.relative(ROOT, state[k])}`);
+for (const k of Object.keys(state).filter((key) => key.startsWith('shot_'))) if (state[k]) notes.push(`screenshot: ${path.relative(ROOT, state[k])}`);
 for (const n of notes) console.log(`  · ${n}`);
 
 if (browser) await browser.close().catch(() => {});
