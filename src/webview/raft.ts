@@ -271,6 +271,10 @@ function build(): void {
       button(L('step'), stepOnce, { 'data-testid': 'raft-step', title: L('step.title') }),
       button(L('restart'), () => { playing = false; rebuild(0); requestRender(); persist(); }, { class: 'secondary', title: L('restart.title') }),
       h('label', {}, L('speed'), speedSelect),
+      h('span', { class: 'sep' }),
+      quickToggle('preVote', L('settings.prevote')),
+      quickToggle('checkQuorum', L('settings.checkQuorum')),
+      h('span', { class: 'sep' }),
       h('span', { class: 'muted' }, L('time')), time),
     timeline,
     h('div', { class: 'toolbar raft-actions' },
@@ -340,6 +344,16 @@ function buildSettings(): HTMLElement {
       row(L('settings.latency'), fields.lMin, '–', fields.lMax), row(L('settings.loss'), fields.loss),
       row(L('settings.noop'), checks.noop), row(L('settings.prevote'), checks.pre), row(L('settings.checkQuorum'), checks.cq)),
     button(L('settings.apply'), apply));
+}
+
+/** PreVote / CheckQuorum checkboxes in the toolbar: flip the option and replay from time 0. */
+function quickToggle(option: 'preVote' | 'checkQuorum', label: string): HTMLElement {
+  return h('label', { class: 'raft-toggle' },
+    h('input', { type: 'checkbox', checked: scenario[option], onchange: (ev: Event) => safely(() => {
+      const next = { ...scenario, [option]: (ev.target as HTMLInputElement).checked };
+      load(next, presetById(presetId) ? presetId : 'custom');
+      postToHost({ type: 'edit', text: scenarioToText(next) });
+    }) }), label);
 }
 
 function stepMentionsNodeAbove(st: Step, n: number): boolean {
@@ -501,7 +515,7 @@ function renderLogs(): void {
         button(L('node.timeout'), () => act({ timeout: n.id }), { class: 'secondary small', 'aria-label': `${L('node.timeout')} n${n.id}`, disabled: !up || n.role === 'leader' })));
   });
   replaceChildren(r.logs, h('table', { class: 'grid raft-log-table' },
-    h('thead', {}, h('tr', {}, h('th', {}, L('logs.node')), h('th', {}, L('logs.term')), h('th', {}, L('logs.commit')), h('th', {}, L('logs')), h('th', {}, ''))),
+    h('thead', {}, h('tr', {}, h('th', {}, L('logs.node')), h('th', {}, L('logs.term')), h('th', {}, L('logs.commit')), h('th', {}, L('logs.entries')), h('th', {}, ''))),
     h('tbody', {}, ...rows)));
   const leader = sim.leader();
   if (leader) {

@@ -59,6 +59,10 @@ export interface RaftNode {
 export type MessageKind = 'RequestVote' | 'RequestVoteResp' | 'AppendEntries' | 'AppendResp';
 
 interface MsgBase {
+  /** Queue fields: a message is its own delivery event. */
+  q: 'msg';
+  t: number;
+  seq: number;
   id: number;
   from: number;
   to: number;
@@ -110,10 +114,10 @@ export interface SimOptions {
 
 type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
 type QueueItem =
-  | { t: number; seq: number; kind: 'msg'; msg: Message }
-  | { t: number; seq: number; kind: 'timer'; node: number; gen: number }
-  | { t: number; seq: number; kind: 'beat'; node: number; epoch: number }
-  | { t: number; seq: number; kind: 'quorum'; node: number; epoch: number };
+  | Message
+  | { t: number; seq: number; q: 'timer'; node: number; gen: number }
+  | { t: number; seq: number; q: 'beat'; node: number; epoch: number }
+  | { t: number; seq: number; q: 'quorum'; node: number; epoch: number };
 
 /** At most this many entries travel in one AppendEntries. */
 export const MAX_BATCH = 64;
@@ -172,7 +176,7 @@ export class RaftSim {
   now = 0;
   readonly events: TraceEvent[] = [];
   readonly violations: { t: number; invariant: Invariant; detail: string }[] = [];
-  /** Messages on the wire, by id (for drawing). */
+  /** Messages on the wire, by id (for drawing; not kept when nothing records or listens). */
   readonly inFlight = new Map<number, Message>();
   /** Partition group of each node (index = id); all 0 when healed. */
   group: number[];
@@ -186,6 +190,8 @@ export class RaftSim {
   private msgSeq = 0;
   private entrySeq = 0;
   private readonly traceLevel: TraceLevel;
+  /** Nothing records or listens: skip building event objects (benchmark mode). */
+  private readonly quiet: boolean;
   private readonly onEvent?: (e: TraceEvent) => void;
   // invariant monitor state
   private readonly leaderOfTerm = new Map<number, number>();
@@ -199,6 +205,7 @@ export class RaftSim {
     this.rng = mulberry32(config.seed);
     this.traceLevel = options.trace ?? 'full';
     this.onEvent = options.onEvent;
+    this.quiet = this.traceLevel === 'none' && !this.onEvent;
     this.group = new Array(config.nodes + 1).fill(0);
     this.scratch = new Array(config.nodes).fill(0);
     this.nodes = [];
@@ -249,8 +256,8 @@ export class RaftSim {
     this.queue.pop();
     this.now = Math.max(this.now, top.t);
     this.processed++;
-    switch (top.kind) {
-      case 'msg': this.deliver(top.msg); break;
+    switch (top.q) {
+      case 'msg': this.deliver(top); break;
       case 'timer': this.onTimer(top.node, top.gen); break;
       case 'beat': this.onBeat(top.node, top.epoch); break;
       case 'quorum': this.onQuorumCheck(top.node, top.epoch); break;
@@ -275,7 +282,7 @@ export class RaftSim {
     if (n.timerAt > n.electionDeadline) {
       n.timerAt = n.electionDeadline;
       n.timerGen++;
-      this.push({ t: n.electionDeadline, kind: 'timer', node: n.id, gen: n.timerGen });
+      this.push({ t: n.electionDeadline, q: 'timer', node: n.id, gen: n.timerGen });
     }
   }
 
@@ -287,10 +294,10 @@ export class RaftSim {
     if (n.electionDeadline > this.now) {
       n.timerAt = n.electionDeadline;
       n.timerGen++;
-      this.push({ t: n.electionDeadline, kind: 'timer', node: id, gen: n.timerGen });
+      this.push({ t: n.electionDeadline, q: 'timer', node: id, gen: n.timerGen });
       return;
     }
-    this.emit({ t: this.now, type: 'timeout', node: id });
+    if (!this.quiet) this.emit({ t: this.now, type: 'timeout', node: id });
     this.campaign(n, this.config.preVote, false);
   }
 
@@ -298,7 +305,7 @@ export class RaftSim {
     const n = this.node(id);
     if (!n.up || n.role !== 'leader' || n.epoch !== epoch) return;
     for (const p of this.nodes) if (p.id !== id) this.sendAppend(n, p.id, true);
-    this.push({ t: r1(this.now + this.config.heartbeatMs), kind: 'beat', node: id, epoch });
+    this.push({ t: r1(this.now + this.config.heartbeatMs), q: 'beat', node: id, epoch });
   }
 
   private onQuorumCheck(id: number, epoch: number): void {
@@ -311,7 +318,7 @@ export class RaftSim {
       return;
     }
     n.recentActive.fill(false);
-    this.push({ t: r1(this.now + this.config.electionTimeoutMs[0]), kind: 'quorum', node: id, epoch });
+    this.push({ t: r1(this.now + this.config.electionTimeoutMs[0]), q: 'quorum', node: id, epoch });
   }
 
   // ---- roles --------------------------------------------------------------------------------
@@ -328,7 +335,7 @@ export class RaftSim {
     n.epoch++;
     if (wasRole !== 'follower' || changedTerm || reason === 'restart') {
       this.resetElectionTimer(n, true);
-      this.emit({ t: this.now, type: 'follower', node: n.id, term, leader, reason });
+      if (!this.quiet) this.emit({ t: this.now, type: 'follower', node: n.id, term, leader, reason });
     }
   }
 
@@ -342,14 +349,14 @@ export class RaftSim {
       n.role = 'precandidate';
       term = n.term + 1;
       this.resetElectionTimer(n, true);
-      this.emit({ t: this.now, type: 'candidate', node: n.id, term: n.term, pre: true, ...(forced ? { forced: true as const } : {}) });
+      if (!this.quiet) this.emit({ t: this.now, type: 'candidate', node: n.id, term: n.term, pre: true, ...(forced ? { forced: true as const } : {}) });
     } else {
       n.role = 'candidate';
       n.term += 1;
       n.votedFor = n.id;
       term = n.term;
       this.resetElectionTimer(n, true);
-      this.emit({ t: this.now, type: 'candidate', node: n.id, term: n.term, ...(forced ? { forced: true as const } : {}) });
+      if (!this.quiet) this.emit({ t: this.now, type: 'candidate', node: n.id, term: n.term, ...(forced ? { forced: true as const } : {}) });
     }
     const lastLogIndex = this.lastIndex(n), lastLogTerm = this.termAt(n, lastLogIndex);
     for (const p of this.nodes) {
@@ -373,13 +380,13 @@ export class RaftSim {
     n.inflightSince = new Array(this.config.nodes + 1).fill(0);
     n.recentActive = new Array(this.config.nodes + 1).fill(false);
     n.withheldAt = 0;
-    this.emit({ t: this.now, type: 'leader', node: n.id, term: n.term });
+    if (!this.quiet) this.emit({ t: this.now, type: 'leader', node: n.id, term: n.term });
     this.checkElectionSafety(n);
     this.checkLeaderCompleteness(n);
     if (this.config.noopOnElection) this.appendLocal(n, null);
     n.matchIndex[n.id] = this.lastIndex(n);
-    this.push({ t: this.now, kind: 'beat', node: n.id, epoch: n.epoch });
-    if (this.config.checkQuorum) this.push({ t: r1(this.now + this.config.electionTimeoutMs[0]), kind: 'quorum', node: n.id, epoch: n.epoch });
+    this.push({ t: this.now, q: 'beat', node: n.id, epoch: n.epoch });
+    if (this.config.checkQuorum) this.push({ t: r1(this.now + this.config.electionTimeoutMs[0]), q: 'quorum', node: n.id, epoch: n.epoch });
   }
 
   // ---- log ----------------------------------------------------------------------------------
@@ -390,7 +397,7 @@ export class RaftSim {
     const index = n.log.length;
     const fp = mix(n.prefix[index - 1], e.id);
     n.prefix.push(fp);
-    this.emit({ t: this.now, type: 'append', node: n.id, index, term: e.term, value: e.value });
+    if (!this.quiet) this.emit({ t: this.now, type: 'append', node: n.id, index, term: e.term, value: e.value });
     this.checkLogMatching(n, index, e, fp);
   }
 
@@ -403,14 +410,14 @@ export class RaftSim {
   private truncate(n: RaftNode, fromIndex: number): void {
     n.log.length = fromIndex - 1;
     n.prefix.length = fromIndex;
-    this.emit({ t: this.now, type: 'truncate', node: n.id, fromIndex });
+    if (!this.quiet) this.emit({ t: this.now, type: 'truncate', node: n.id, fromIndex });
   }
 
   private setCommit(n: RaftNode, index: number, by?: number[]): void {
     if (index <= n.commitIndex) return;
     const from = n.commitIndex;
     n.commitIndex = index;
-    this.emit({ t: this.now, type: 'commit', node: n.id, index, ...(by ? { by } : {}) });
+    if (!this.quiet) this.emit({ t: this.now, type: 'commit', node: n.id, index, ...(by ? { by } : {}) });
     this.checkStateMachineSafety(n, from, index);
   }
 
@@ -432,24 +439,26 @@ export class RaftSim {
   private send(m: Pick<MsgBase, 'from' | 'to' | 'term'> & Record<string, unknown>): void {
     const [lo, hi] = this.config.latencyMs;
     const msg = m as unknown as Message;
+    msg.q = 'msg';
     msg.id = ++this.msgSeq;
     msg.sentAt = this.now;
     msg.deliverAt = r1(this.now + lo + this.rng() * (hi - lo));
+    msg.t = msg.deliverAt;
     msg.lost = this.config.lossRate > 0 && this.rng() < this.config.lossRate;
-    this.inFlight.set(msg.id, msg);
-    this.push({ t: msg.deliverAt, kind: 'msg', msg });
+    if (!this.quiet) this.inFlight.set(msg.id, msg);
+    this.push(msg);
     if (this.traceLevel === 'full' || this.onEvent) this.emit({ t: this.now, type: 'send', id: msg.id, from: msg.from, to: msg.to, msg: msg.kind, term: msg.term, detail: messageDetail(msg) });
   }
 
   private deliver(m: Message): void {
-    this.inFlight.delete(m.id);
+    if (!this.quiet) this.inFlight.delete(m.id);
     const to = this.node(m.to);
     const reason: DropReason | undefined = !to.up ? 'down' : this.linkState(m.from, m.to) ?? (m.lost ? 'loss' : undefined);
     if (reason) {
-      this.emit({ t: this.now, type: 'drop', id: m.id, from: m.from, to: m.to, msg: m.kind, term: m.term, reason });
+      if (!this.quiet) this.emit({ t: this.now, type: 'drop', id: m.id, from: m.from, to: m.to, msg: m.kind, term: m.term, reason });
       return;
     }
-    this.emit({ t: this.now, type: 'deliver', id: m.id, from: m.from, to: m.to, msg: m.kind, term: m.term });
+    if (!this.quiet) this.emit({ t: this.now, type: 'deliver', id: m.id, from: m.from, to: m.to, msg: m.kind, term: m.term });
     switch (m.kind) {
       case 'RequestVote': this.onRequestVote(to, m); break;
       case 'RequestVoteResp': this.onVoteResp(to, m); break;
@@ -465,13 +474,13 @@ export class RaftSim {
       // timeout neither updates its term nor grants a vote.
       const inLease = r.role === 'leader' || (r.leaderId !== null && this.now - r.lastHeardLeader < this.config.electionTimeoutMs[0]);
       if (this.config.checkQuorum && inLease) {
-        this.emit({ t: this.now, type: 'vote', node: r.id, candidate: m.from, term: m.term, granted: false, reason: 'lease', ...pre });
+        if (!this.quiet) this.emit({ t: this.now, type: 'vote', node: r.id, candidate: m.from, term: m.term, granted: false, reason: 'lease', ...pre });
         return;
       }
       if (!m.pre) this.becomeFollower(r, m.term, null, 'term');
     } else if (m.term < r.term) {
       // Figure 2: reply false if term < currentTerm (the reply carries our newer term).
-      this.emit({ t: this.now, type: 'vote', node: r.id, candidate: m.from, term: m.term, granted: false, reason: 'term', ...pre });
+      if (!this.quiet) this.emit({ t: this.now, type: 'vote', node: r.id, candidate: m.from, term: m.term, granted: false, reason: 'term', ...pre });
       this.send({ kind: 'RequestVoteResp', from: r.id, to: m.from, term: r.term, pre: m.pre, granted: false });
       return;
     }
@@ -479,7 +488,7 @@ export class RaftSim {
     const myLast = this.lastIndex(r), myLastTerm = this.termAt(r, myLast);
     const upToDate = m.lastLogTerm > myLastTerm || (m.lastLogTerm === myLastTerm && m.lastLogIndex >= myLast);
     if (canVote && upToDate) {
-      this.emit({ t: this.now, type: 'vote', node: r.id, candidate: m.from, term: m.term, granted: true, reason: 'granted', ...pre });
+      if (!this.quiet) this.emit({ t: this.now, type: 'vote', node: r.id, candidate: m.from, term: m.term, granted: true, reason: 'granted', ...pre });
       this.send({ kind: 'RequestVoteResp', from: r.id, to: m.from, term: m.term, pre: m.pre, granted: true });
       if (!m.pre) {
         r.votedFor = m.from;
@@ -487,7 +496,7 @@ export class RaftSim {
       }
     } else {
       const reason: VoteReason = !canVote ? (r.votedFor !== null ? 'voted' : 'leader') : 'log';
-      this.emit({ t: this.now, type: 'vote', node: r.id, candidate: m.from, term: m.term, granted: false, reason, ...pre });
+      if (!this.quiet) this.emit({ t: this.now, type: 'vote', node: r.id, candidate: m.from, term: m.term, granted: false, reason, ...pre });
       this.send({ kind: 'RequestVoteResp', from: r.id, to: m.from, term: r.term, pre: m.pre, granted: false });
     }
   }
@@ -609,7 +618,7 @@ export class RaftSim {
       this.setCommit(l, n, by);
     } else if (n > l.withheldAt) {
       l.withheldAt = n;
-      this.emit({ t: this.now, type: 'withheld', node: l.id, index: n, term: this.termAt(l, n), currentTerm: l.term });
+      if (!this.quiet) this.emit({ t: this.now, type: 'withheld', node: l.id, index: n, term: this.termAt(l, n), currentTerm: l.term });
     }
   }
 
@@ -644,14 +653,14 @@ export class RaftSim {
     n.timerAt = Infinity;
     n.electionDeadline = Infinity;
     n.lastHeardLeader = -Infinity;
-    this.emit({ t: this.now, type: 'crash', node: id });
+    if (!this.quiet) this.emit({ t: this.now, type: 'crash', node: id });
   }
 
   restart(id: number): void {
     const n = this.node(id);
     if (n.up) return;
     n.up = true;
-    this.emit({ t: this.now, type: 'restart', node: id, term: n.term });
+    if (!this.quiet) this.emit({ t: this.now, type: 'restart', node: id, term: n.term });
     n.role = 'follower';
     this.resetElectionTimer(n, true);
   }
@@ -664,28 +673,28 @@ export class RaftSim {
     this.group = g;
     const all: number[][] = [];
     for (let id = 1; id <= this.config.nodes; id++) (all[g[id]] ??= []).push(id);
-    this.emit({ t: this.now, type: 'partition', groups: all.filter(Boolean) });
+    if (!this.quiet) this.emit({ t: this.now, type: 'partition', groups: all.filter(Boolean) });
   }
 
   heal(): void {
     this.group = new Array(this.config.nodes + 1).fill(0);
     this.cutLinks.clear();
-    this.emit({ t: this.now, type: 'heal' });
+    if (!this.quiet) this.emit({ t: this.now, type: 'heal' });
   }
 
   dropLink(a: number, b: number): void {
     this.cutLinks.add(Math.min(a, b) * 16 + Math.max(a, b));
-    this.emit({ t: this.now, type: 'dropLink', nodes: [a, b] });
+    if (!this.quiet) this.emit({ t: this.now, type: 'dropLink', nodes: [a, b] });
   }
 
   /** Forces the node's election timeout now (etcd's MsgHup); ignored on leaders and stopped nodes. */
   timeout(id: number): void {
     const n = this.node(id);
     if (!n.up || n.role === 'leader') {
-      this.emit({ t: this.now, type: 'timeout', node: id, forced: true, ignored: true });
+      if (!this.quiet) this.emit({ t: this.now, type: 'timeout', node: id, forced: true, ignored: true });
       return;
     }
-    this.emit({ t: this.now, type: 'timeout', node: id, forced: true });
+    if (!this.quiet) this.emit({ t: this.now, type: 'timeout', node: id, forced: true });
     this.campaign(n, this.config.preVote, true);
   }
 
@@ -693,7 +702,7 @@ export class RaftSim {
 
   private violate(invariant: Invariant, detail: string): void {
     this.violations.push({ t: this.now, invariant, detail });
-    this.emit({ t: this.now, type: 'violation', invariant, detail });
+    if (!this.quiet) this.emit({ t: this.now, type: 'violation', invariant, detail });
   }
 
   /** Election Safety: at most one leader per term. */

@@ -43,7 +43,7 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     id: 'leader-crash',
-    slug: 'leader-election',
+    slug: 'up-to-date-check',
     scenario: {
       ...base,
       steps: [

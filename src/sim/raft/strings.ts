@@ -72,6 +72,7 @@ const en = {
   'logs.node': 'Node',
   'logs.term': 'Term',
   'logs.commit': 'Commit',
+  'logs.entries': 'Entries',
   'logs.next': 'next',
   'logs.match': 'match',
   'logs.entry': 'index {0}, term {1}, {2}{3}',
@@ -140,7 +141,7 @@ const en = {
   'preset.figure8.title': 'Figure 8: old-term entries are not committed by counting',
   'preset.figure8.body': 'The Raft paper’s Figure 8, without the no-op entry. n1 (term 1) stores “a” on n2 only and crashes; n5 wins term 2 and stores “b” at the same index, then crashes; n1 comes back, wins term 3 and copies “a” to a majority — but “a” is from term 1, so n1 does not commit it. Good thing: n1 crashes, n5 wins term 4 (its last entry’s term 2 is newer) and overwrites “a” everywhere. Had n1 counted replicas of an old-term entry, a committed entry would have been lost. A leader commits only entries of its own term; etcd’s no-op on election makes that happen immediately.',
   'preset.prevote.title': 'PreVote and CheckQuorum',
-  'preset.prevote.body': 'n5 is cut off for two seconds. Without PreVote it keeps timing out and incrementing its term; when it rejoins, its inflated term forces the healthy leader to step down and a needless election follows. Turn PreVote (and CheckQuorum) on in the settings and replay: an isolated node first asks whether it could win, cannot get a majority, so its term never grows, and on rejoining it simply follows the leader. CheckQuorum also makes a leader that lost its majority step down, and makes followers that recently heard a leader ignore disruptive vote requests.',
+  'preset.prevote.body': 'n5 is cut off for two seconds. Without PreVote it keeps timing out and incrementing its term; when it rejoins, its inflated term forces the healthy leader to step down and a needless election follows. Tick PreVote (and CheckQuorum) in the toolbar and play again: an isolated node first asks whether it could win, cannot get a majority, so its term never grows, and on rejoining it simply follows the leader. CheckQuorum also makes a leader that lost its majority step down, and makes followers that recently heard a leader ignore disruptive vote requests.',
 };
 
 type Strings = Record<keyof typeof en, string>;
@@ -212,6 +213,7 @@ const zh: Strings = {
   'logs.node': '节点',
   'logs.term': '任期',
   'logs.commit': '提交',
+  'logs.entries': '条目',
   'logs.next': 'next',
   'logs.match': 'match',
   'logs.entry': '索引 {0}，任期 {1}，{2}{3}',
@@ -278,7 +280,7 @@ const zh: Strings = {
   'preset.figure8.title': '图 8：旧任期的条目不能靠数副本提交',
   'preset.figure8.body': 'Raft 论文的图 8，不使用空操作条目。n1（任期 1）只把“a”存到了 n2 上就崩溃了；n5 赢得任期 2，在同一索引存入“b”后也崩溃；n1 回来赢得任期 3，把“a”复制到了多数节点——但“a”属于任期 1，所以 n1 不提交它。幸好如此：n1 崩溃后，n5 赢得任期 4（它最后一条目的任期 2 更新），并在所有节点上覆盖了“a”。如果 n1 靠数旧任期条目的副本来提交，一个已提交的条目就会丢失。领导者只提交自己任期的条目；etcd 当选后追加的空操作条目让这件事立即发生。',
   'preset.prevote.title': 'PreVote 与 CheckQuorum',
-  'preset.prevote.body': 'n5 被隔离两秒。没有 PreVote 时它不断超时、不断增加任期；重新连上后，它膨胀的任期迫使健康的领导者退位，引发一次不必要的选举。在设置中打开 PreVote（和 CheckQuorum）再重放：被隔离的节点先询问自己能否获胜，拿不到多数，所以任期不会增长，重新连上后直接跟随领导者。CheckQuorum 还会让失去多数的领导者退位，并让最近收到过领导者消息的跟随者忽略破坏性的拉票请求。',
+  'preset.prevote.body': 'n5 被隔离两秒。没有 PreVote 时它不断超时、不断增加任期；重新连上后，它膨胀的任期迫使健康的领导者退位，引发一次不必要的选举。在工具栏勾选 PreVote（和 CheckQuorum）再播放一次：被隔离的节点先询问自己能否获胜，拿不到多数，所以任期不会增长，重新连上后直接跟随领导者。CheckQuorum 还会让失去多数的领导者退位，并让最近收到过领导者消息的跟随者忽略破坏性的拉票请求。',
 };
 
 export const STRINGS: { readonly en: Strings; readonly 'zh-cn': Strings } = { en, 'zh-cn': zh };
