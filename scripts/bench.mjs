@@ -248,10 +248,12 @@ async function simulatorFigures() {
     await page.waitForTimeout(300);
     await page.click('[data-testid=alloc-run]');
   });
+  const nineNodes = JSON.stringify({ nodes: 9, seed: 7, steps: [{ run: 600_000 }] });
   figures.raftFrames = await measureFrames('raft', async (page) => {
-    await page.selectOption('[data-testid=raft-nodes]', '9');
-    await page.fill('[data-testid=raft-speed]', '10');
-    await page.click('[data-testid=raft-play]');
+    await page.evaluate((text) => window.postMessage({ type: 'scenario', text, fileName: 'nine.raft.json' }, '*'), nineNodes);
+    await page.waitForTimeout(300);
+    await page.selectOption('[data-testid=raft-speed]', '10');
+    if (await page.getAttribute('[data-testid=raft-play]', 'aria-pressed') !== 'true') await page.click('[data-testid=raft-play]');
   });
   return figures;
 }

@@ -424,6 +424,29 @@ async function waitInFrame(frame, fn, arg, timeoutMs = 20_000, what = 'condition
   }
 }
 
+step('Raft simulator: the 3/2 partition preset elects one leader on the majority side and heals', async () => {
+  await page.keyboard.press('Escape');
+  await runCommand(page, 'Interview Prep: Open Raft Simulator');
+  const frame = await simFrame('raft');
+  await frame.selectOption('[data-testid="preset-select"]', 'partition');
+  await frame.selectOption('[data-testid="raft-speed"]', '10');
+  if (await frame.getAttribute('[data-testid="raft-play"]', 'aria-pressed') !== 'true') await frame.click('[data-testid="raft-play"]');
+  const narration = frame.locator('[data-testid="raft-narration"]');
+  await waitInFrame(frame, () => /network healed/.test(document.querySelector('[data-testid="raft-narration"]')?.textContent ?? ''), undefined, 30_000, 'the partition to heal');
+  // After the heal the old leader steps down and the minority catches up: one leader, one term.
+  const settled = await waitInFrame(frame, () => {
+    const nodes = [...document.querySelectorAll('[data-testid^="raft-node-"]')].map((n) => ({ role: n.getAttribute('data-role'), term: n.getAttribute('data-term') }));
+    const leaders = nodes.filter((n) => n.role === 'leader');
+    return leaders.length === 1 && new Set(nodes.map((n) => n.term)).size === 1 ? nodes : undefined;
+  }, undefined, 30_000, 'one leader and one term after the heal');
+  assert.equal(settled.length, 5);
+  const text = await narration.innerText();
+  assert.match(text, /network partitioned/);
+  assert.match(await frame.locator('[data-testid="raft-invariants"]').innerText(), /^OK/);
+  if (await frame.getAttribute('[data-testid="raft-play"]', 'aria-pressed') === 'true') await frame.click('[data-testid="raft-play"]');
+  state.shot_raft = await screenshot(page, 'ui-sim-raft');
+});
+
 step('Allocator simulator: run the two-Ps preset, read the narration and a span\'s slots', async () => {
   await page.keyboard.press('Escape');
   await runCommand(page, 'Interview Prep: Open Allocator Simulator');

@@ -186,7 +186,7 @@ describe('mvcc: against a real MariaDB server', function () {
       });
     }
   }
-  const EXTRA: [string, string][] = [
+  const EXTRA: [string, string, IsolationLevel[]][] = [
     ['the manual deadlock example (with a primary key): the lighter waiting transaction B is the victim', `CREATE TABLE t (i INT PRIMARY KEY);
 INSERT INTO t VALUES (1);
 A: START TRANSACTION;
@@ -197,7 +197,7 @@ A: DELETE FROM t WHERE i = 1;
 A: COMMIT;
 B: COMMIT;
 SELECT * FROM t;
-`],
+`, ['REPEATABLE READ']],
     ['opposite-order updates', `CREATE TABLE t (id INT PRIMARY KEY, v INT);
 INSERT INTO t VALUES (1, 0), (2, 0);
 A: BEGIN;
@@ -209,15 +209,43 @@ B: UPDATE t SET v = 2 WHERE id = 1;
 A: COMMIT;
 B: COMMIT;
 SELECT * FROM t;
-`],
+`, ['REPEATABLE READ', 'READ COMMITTED']],
+    ['gap lock on a missing key blocks an insert at RR, not at RC', `CREATE TABLE t (id INT PRIMARY KEY, v INT);
+INSERT INTO t VALUES (1, 10), (5, 50), (10, 100);
+A: BEGIN;
+A: SELECT * FROM t WHERE id = 7 FOR UPDATE;
+B: INSERT INTO t VALUES (6, 60);
+B: INSERT INTO t VALUES (11, 110);
+A: COMMIT;
+SELECT * FROM t;
+`, ['REPEATABLE READ', 'READ COMMITTED']],
+    ['semi-consistent read: at RC an UPDATE skips a locked row that does not match', `CREATE TABLE t (id INT PRIMARY KEY, v INT);
+INSERT INTO t VALUES (1, 10), (5, 50), (10, 100);
+A: BEGIN;
+A: UPDATE t SET v = 11 WHERE id = 1;
+B: UPDATE t SET v = 0 WHERE v = 50;
+A: COMMIT;
+SELECT * FROM t;
+`, ['REPEATABLE READ', 'READ COMMITTED']],
+    ['no usable index at RR: a full scan locks every row and the supremum', `CREATE TABLE t (id INT PRIMARY KEY, v INT);
+INSERT INTO t VALUES (1, 10), (5, 50);
+A: BEGIN;
+A: UPDATE t SET v = 0 WHERE v = 50;
+B: UPDATE t SET v = 1 WHERE id = 1;
+C: INSERT INTO t VALUES (9, 90);
+A: COMMIT;
+SELECT * FROM t;
+`, ['REPEATABLE READ', 'READ COMMITTED']],
   ];
-  for (const [name, script] of EXTRA) {
-    it(`${name}: same as the simulator`, async function () {
-      const parsed = parseScript(script);
-      assert.ok(parsed.ok);
-      const sim = runSteps(parsed.steps, { isolation: 'REPEATABLE READ' }).perStep.map((group) => group.map(fmtSim).sort());
-      const real = await runReal(script, 'REPEATABLE READ');
-      assert.deepEqual(sim, real);
-    });
+  for (const [name, script, levels] of EXTRA) {
+    for (const level of levels) {
+      it(`${name} (${level}): same as the simulator`, async function () {
+        const parsed = parseScript(script);
+        assert.ok(parsed.ok);
+        const sim = runSteps(parsed.steps, { isolation: level }).perStep.map((group) => group.map(fmtSim).sort());
+        const real = await runReal(script, level);
+        assert.deepEqual(sim, real);
+      });
+    }
   }
 });

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { changesVisible, MvccEngine, type ReadView, type SimEvent } from '../../src/sim/mvcc/engine';
 import { runMvccCli } from '../../src/sim/mvcc/cli';
+import { formatError, formatResultTable } from '../../src/sim/mvcc/format';
 import { parseScript, runScript } from '../../src/sim/mvcc/script';
 import { parseStatement, SqlError, type IsolationLevel } from '../../src/sim/mvcc/sql';
 import { STRINGS } from '../../src/sim/mvcc/strings';
@@ -261,6 +262,18 @@ describe('mvcc: SQL parser and script', () => {
     assert.ok(!r.ok); // a literal in the select list is refused
     const r2 = parseScript("Tx9: SELECT * FROM t WHERE v = 'a--b'; -- trailing\n");
     assert.ok(r2.ok && r2.steps[0].session === 'Tx9' && r2.steps[0].sql === "SELECT * FROM t WHERE v = 'a--b'");
+  });
+});
+
+describe('mvcc: errors and output format', () => {
+  it('reports MySQL errors with their numbers', () => {
+    const s = TABLE + "INSERT INTO t VALUES (2, 'x');\nINSERT INTO t (v) VALUES (1);\nSELECT nope FROM t;\nSELECT * FROM missing;\nUPDATE t SET v = v / 0 WHERE id = 1;\nT1: BEGIN;\nT1: SET TRANSACTION ISOLATION LEVEL SERIALIZABLE;\n";
+    const { events } = run(s);
+    assert.deepEqual(events.filter((e) => e.status === 'error').map((e) => e.errno), [1366, 1364, 1054, 1146, 1365, 1568]);
+  });
+  it('prints result tables like the mysql client', () => {
+    assert.equal(formatResultTable(['id', 'name'], [[1, 'ab'], [10, null]]), ['+----+------+', '| id | name |', '+----+------+', '|  1 | ab   |', '| 10 | NULL |', '+----+------+'].join('\n'));
+    assert.equal(formatError({ errno: 1205, sqlstate: 'HY000', error: 'Lock wait timeout exceeded; try restarting transaction' }), 'ERROR 1205 (HY000): Lock wait timeout exceeded; try restarting transaction');
   });
 });
 

@@ -933,7 +933,7 @@ export class MvccEngine {
         continue;
       }
       const values = [...old.values];
-      for (const s of sets) values[s.index] = this.coerce(t.columns[s.index], this.evalExpr(t, s.expr, values));
+      for (const s of sets) values[s.index] = this.coerce(t.columns[s.index], this.evalWrite(t, s.expr, values));
       if (values.every((v, i) => v === old.values[i])) continue;
       this.writeVersion(trx, t, rec, { trxId: trx.id, values, deleted: false, prev: old });
       affected++;
@@ -959,7 +959,7 @@ export class MvccEngine {
     if (t.recs.length + stmt.rows.length > MAX_ROWS_PER_TABLE) throw new SqlRuntimeError(1114, 'HY000', `The table '${t.name}' is full (this simulator holds ${MAX_ROWS_PER_TABLE} rows)`);
     for (const row of stmt.rows) {
       const values: Value[] = t.columns.map(() => null);
-      targets.forEach((ci, j) => { values[ci] = this.coerce(t.columns[ci], this.evalExpr(t, row[j], [])); });
+      targets.forEach((ci, j) => { values[ci] = this.coerce(t.columns[ci], this.evalWrite(t, row[j], [])); });
       const key = values[t.pk];
       if (key === null) throw new SqlRuntimeError(1048, '23000', `Column '${t.columns[t.pk].name}' cannot be null`);
       const { index, rec } = this.findRec(t, key);
@@ -994,7 +994,7 @@ export class MvccEngine {
         if (!/^\s*[-+]?\d+\s*$/.test(v)) throw new SqlRuntimeError(1366, 'HY000', `Incorrect integer value: '${v}' for column '${col.name}' at row 1`);
         return Number(v);
       }
-      return Math.round(v);
+      return Math.sign(v) * Math.round(Math.abs(v)); // MySQL rounds half away from zero
     }
     const s = typeof v === 'number' ? String(v) : v;
     if (s.length > col.length) throw new SqlRuntimeError(1406, '22001', `Data too long for column '${col.name}' at row 1`);
@@ -1008,6 +1008,18 @@ export class MvccEngine {
       case 'not': case 'neg': case 'isnull': this.checkColumns(t, e.e, clause); return;
       case 'in': this.checkColumns(t, e.e, clause); for (const x of e.list) this.checkColumns(t, x, clause); return;
       default: return;
+    }
+  }
+
+  /** STRICT_TRANS_TABLES + ERROR_FOR_DIVISION_BY_ZERO (8.0 default sql_mode): division by 0 in a write is an error. */
+  private strictWrite = false;
+
+  private evalWrite(t: Table, e: Expr, row: readonly Value[]): Value {
+    this.strictWrite = true;
+    try {
+      return this.evalExpr(t, e, row);
+    } finally {
+      this.strictWrite = false;
     }
   }
 
@@ -1073,10 +1085,12 @@ export class MvccEngine {
           case '*': return toNumber(l) * toNumber(r);
           case '/': {
             const d = toNumber(r);
+            if (d === 0 && this.strictWrite) throw new SqlRuntimeError(1365, '22012', 'Division by 0');
             return d === 0 ? null : Math.round((toNumber(l) / d) * 10000) / 10000;
           }
           case '%': {
             const d = toNumber(r);
+            if (d === 0 && this.strictWrite) throw new SqlRuntimeError(1365, '22012', 'Division by 0');
             return d === 0 ? null : toNumber(l) % d;
           }
         }
