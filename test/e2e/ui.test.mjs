@@ -447,6 +447,34 @@ step('Raft simulator: the 3/2 partition preset elects one leader on the majority
   state.shot_raft = await screenshot(page, 'ui-sim-raft');
 });
 
+step('MVCC simulator: lost update at REPEATABLE READ — T2 blocks on T1\'s row lock, then overwrites it', async () => {
+  await page.keyboard.press('Escape');
+  await runCommand(page, 'Interview Prep: Open MVCC Simulator');
+  const frame = await simFrame('mvcc');
+  await frame.selectOption('[data-testid="preset-select"]', 'lost-update');
+  await frame.selectOption('[data-testid="mvcc-level"]', 'REPEATABLE READ');
+  const t2 = frame.locator('[data-testid="mvcc-session-T2"]');
+  // Step until T2's UPDATE waits for T1's exclusive lock on the row.
+  for (let i = 0; i < 12 && (await t2.getAttribute('data-blocked').catch(() => null)) !== 'true'; i++) {
+    await frame.click('[data-testid="mvcc-step"]');
+    await sleep(150);
+  }
+  assert.equal(await t2.getAttribute('data-blocked'), 'true', 'T2 is blocked');
+  assert.equal(await t2.locator('[data-testid="mvcc-output"] [data-status="blocked"]').count(), 1);
+  const t1Output = await frame.locator('[data-testid="mvcc-session-T1"] [data-testid="mvcc-output"]').innerText();
+  const t2Output = await t2.locator('[data-testid="mvcc-output"]').innerText();
+  assert.match(t1Output, /\b100\b/, 'T1 read 100');
+  assert.match(t2Output, /\b100\b/, 'T2 read 100 too (its snapshot)');
+  assert.match(await frame.locator('[data-testid="mvcc-locks"]').innerText(), /WAITING/);
+  state.shot_mvcc = await screenshot(page, 'ui-sim-mvcc-blocked');
+  await frame.click('[data-testid="mvcc-run"]');
+  await waitInFrame(frame, () => document.querySelector('[data-testid="mvcc-run"]')?.disabled, undefined, 20_000, 'the script to finish');
+  assert.equal(await t2.getAttribute('data-blocked'), 'false');
+  assert.equal(await t2.locator('[data-testid="mvcc-output"] [data-status="resumed"]').count(), 1, 'T2 resumed after T1 committed');
+  const all = await frame.locator('main#sim').innerText();
+  assert.match(all, /\b120\b/, 'the final balance is 120: T1\'s +10 was lost');
+});
+
 step('Allocator simulator: run the two-Ps preset, read the narration and a span\'s slots', async () => {
   await page.keyboard.press('Escape');
   await runCommand(page, 'Interview Prep: Open Allocator Simulator');
