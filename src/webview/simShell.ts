@@ -42,14 +42,13 @@ export function editingFile(): boolean {
 }
 
 let lastEdit: string | undefined;
+let fileLoaded = false;
 /**
- * Tells the extension the scenario text changed in the panel (a preset picked, a node added, code
- * typed). In a file editor this becomes an undoable edit of the document; elsewhere it is not sent.
- * Call it with the same text the "Save scenario" button saves.
+ * Tells the extension the scenario text changed in the panel (a preset picked, a setting changed,
+ * code typed). In a file editor this becomes an undoable edit of the document; elsewhere, and
+ * before the file's own text has arrived, nothing is sent. Use the text "Save scenario" saves.
  */
 export function reportEdit(text: string): void {
-  if (!editingFile() || text === lastEdit) return;
-  lastEdit = text;
   postToHost({ type: 'edit', text });
 }
 
@@ -59,6 +58,11 @@ export function noteLoadedText(text: string): void {
 }
 
 export function postToHost(message: SimViewMessage): void {
+  if (message.type === 'edit') {
+    // A file editor starts with the file: a default preset loaded before it arrives must not overwrite it.
+    if (!editingFile() || !fileLoaded || message.text === lastEdit) return;
+    lastEdit = message.text;
+  }
   api.postMessage(message);
 }
 
@@ -66,6 +70,10 @@ export function postToHost(message: SimViewMessage): void {
 export function onHostMessage(handler: (message: SimHostMessage) => void): void {
   window.addEventListener('message', (event: MessageEvent) => {
     const message = parseSimHostMessage(event.data);
+    if (message?.type === 'scenario') {
+      fileLoaded = true;
+      lastEdit = message.text;
+    }
     if (message) handler(message);
     else console.warn('ignored an unknown message', event.data);
   });

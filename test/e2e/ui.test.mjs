@@ -475,6 +475,39 @@ step('MVCC simulator: lost update at REPEATABLE READ — T2 blocks on T1\'s row 
   assert.match(all, /\b120\b/, 'the final balance is 120: T1\'s +10 was lost');
 });
 
+step('a *.raft.json file reopens in the Raft simulator; an edit there marks it dirty and File: Save writes it', async () => {
+  const name = 'ui-test.raft.json';
+  const file = path.join(state.workspace, name);
+  await fsp.writeFile(file, JSON.stringify({ nodes: 3, seed: 3, steps: [{ until: 'leader', maxMs: 5000 }, { request: 'x=1' }] }, null, 2) + '\n');
+  await page.keyboard.press('Escape');
+  await runCommand(page, 'View: Close All Editors');
+  await page.keyboard.press('Control+P');
+  await pickQuickInput(name, { text: name });
+  const tab = page.locator('.tabs-container .tab', { hasText: name }).first();
+  await tab.waitFor({ timeout: 15_000 });
+  await runCommand(page, 'View: Reopen Editor With...');
+  await pickQuickInput('Raft', { text: 'Raft Simulator' });
+  const frame = await simFrame('raft');
+  await waitInFrame(frame, () => document.querySelectorAll('[data-testid^="raft-node-"]').length === 3, undefined, 20_000, 'the file\'s 3 nodes');
+  assert.doesNotMatch(await tab.getAttribute('class'), /\bdirty\b/, 'opening the file does not change it');
+  await frame.locator('label.raft-toggle', { hasText: 'PreVote' }).locator('input').check();
+  const deadline = Date.now() + 10_000;
+  while (!/\bdirty\b/.test(await tab.getAttribute('class'))) {
+    if (Date.now() > deadline) throw new Error('the tab never became dirty');
+    await sleep(150);
+  }
+  await runCommand(page, 'File: Save');
+  let saved;
+  for (const end = Date.now() + 10_000; Date.now() < end; await sleep(200)) {
+    saved = JSON.parse(await fsp.readFile(file, 'utf8'));
+    if (saved.preVote === true) break;
+  }
+  assert.equal(saved.preVote, true, 'the saved file has preVote: true');
+  assert.equal(saved.nodes, 3);
+  state.shot_scenario = await screenshot(page, 'ui-scenario-file');
+  await runCommand(page, 'View: Close All Editors');
+});
+
 step('Allocator simulator: run the two-Ps preset, read the narration and a span\'s slots', async () => {
   await page.keyboard.press('Escape');
   await runCommand(page, 'Interview Prep: Open Allocator Simulator');
