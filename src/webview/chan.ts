@@ -514,7 +514,7 @@ function persist(): void {
 }
 
 // ---- keyboard ----
-root.addEventListener('keydown', (e: KeyboardEvent) => {
+document.addEventListener('keydown', (e: KeyboardEvent) => {
   const target = e.target as HTMLElement | null;
   if (target && (target.tagName === 'TEXTAREA' || target.tagName === 'INPUT' || target.tagName === 'SELECT')) return;
   if (e.altKey || e.ctrlKey || e.metaKey) return;

@@ -11,6 +11,7 @@ function host(seed = 1): ChanHost & { readied: G[]; kinds: string[] } {
   const rand = mulberry32(seed);
   const h = {
     ops: 0,
+    trace: true,
     readied: [] as G[],
     kinds: [] as string[],
     ready(g: G) { g.state = 'runnable'; h.readied.push(g); },
@@ -174,7 +175,7 @@ describe('chan simulator: hchan (runtime/chan.go, select.go)', () => {
     const h = host();
     const me = g();
     assert.equal(selectgo(h, [{ c: null, dir: 'recv' }, { c: null, dir: 'send', value: 1 }], me, true).status, 'parked');
-    assert.equal(me.waitReason, 'select (no cases)');
+    assert.equal(me.waitReason, 'select');
     const c = makechan(1, INT, 1);
     chansend(h, c, 4, g(), true);
     assert.deepEqual(selectgo(h, [{ c: null, dir: 'recv' }, { c, dir: 'recv' }], g(), true), { status: 'ok', index: 1, value: 4, ok: true });

@@ -86,6 +86,15 @@ func main() {
     assert.equal(run(src).stdout, 'big 3 2\n');
   });
 
+  it('reports the compile errors Go reports: unused imports and variables, undefined names', () => {
+    assert.match(parseError(wrap('x := 1', '"fmt"')), /^3:9: "fmt" imported and not used/);
+    assert.match(parseError(wrap('x := 1\nx = 2', '')), /^6:1: declared and not used: x/);
+    assert.match(parseError(wrap('for i, v := range []int{1} {\n_ = i\n}', '')), /^6:8: declared and not used: v/);
+    assert.match(parseError(wrap('y = 2', '')), /^6:1: undefined: y/);
+    assert.match(parseError(wrap('fmt.Println(z)')), /^6:13: undefined: z/);
+    assert.ok(tryParseProgram(wrap('var wg sync.WaitGroup\nwg.Wait()', '"sync"')).ok);
+  });
+
   it('refuses programs over the size limit', () => {
     assert.match(parseError(wrap('// ' + 'x'.repeat(MAX_PROGRAM_CHARS))), /^1:1: program too large/);
   });
@@ -106,7 +115,7 @@ describe('chan simulator: interpreter and scheduler', () => {
   });
 
   it('reports a deadlock exactly when no goroutine can run and no timer is pending', () => {
-    const r = run(wrap('ch := make(chan int)\nch <- 1'));
+    const r = run(wrap('ch := make(chan int)\nch <- 1', ''));
     assert.equal(r.outcome, 'deadlock');
     assert.match(r.stderr, /^fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 \[chan send\]:/);
     // A sleeping goroutine is a pending timer: no deadlock while it sleeps.
@@ -121,7 +130,7 @@ describe('chan simulator: interpreter and scheduler', () => {
   });
 
   it('a panic in another goroutine crashes the program', () => {
-    const r = run(wrap('done := make(chan bool)\ngo func() {\npanic("worker failed")\n}()\n<-done'));
+    const r = run(wrap('done := make(chan bool)\ngo func() {\npanic("worker failed")\n}()\n<-done', ''));
     assert.equal(r.outcome, 'panic');
     assert.match(r.stderr, /^panic: worker failed\n\ngoroutine 2 \[running\]:/);
   });
@@ -138,7 +147,7 @@ describe('chan simulator: interpreter and scheduler', () => {
   });
 
   it('stops a runaway program at the step budget with a clear message', () => {
-    const r = runProgram(wrap('for {\n}'), { maxSteps: 5000 });
+    const r = runProgram(wrap('for {\n}', ''), { maxSteps: 5000 });
     assert.ok(!('error' in r));
     if ('error' in r) return;
     assert.equal(r.outcome, 'budget');
@@ -166,7 +175,7 @@ describe('chan simulator: interpreter and scheduler', () => {
   });
 
   it('reports runtime misuse outside the subset as an error with line:col', () => {
-    const r = run(wrap('x := 1\nx()'));
+    const r = run(wrap('x := 1\nx()', ''));
     assert.equal(r.outcome, 'error');
     assert.match(r.message, /^7:\d+: cannot call non-function/);
   });

@@ -51,7 +51,7 @@ export type Stmt = (
   | { readonly k: 'send'; readonly ch: Expr; readonly value: Expr }
   | { readonly k: 'incdec'; readonly x: Expr; readonly op: '++' | '--' }
   | { readonly k: 'assign'; readonly lhs: readonly Expr[]; readonly op: string; readonly rhs: readonly Expr[] }
-  | { readonly k: 'define'; readonly names: readonly string[]; readonly rhs: readonly Expr[] }
+  | { readonly k: 'define'; readonly names: readonly string[]; readonly rhs: readonly Expr[]; readonly namePos?: readonly Pos[] }
   | { readonly k: 'var'; readonly names: readonly string[]; readonly type?: GoType; readonly values: readonly Expr[]; readonly isConst?: boolean }
   | { readonly k: 'go' | 'defer'; readonly call: Expr }
   | { readonly k: 'return'; readonly values: readonly Expr[] }
@@ -66,6 +66,10 @@ export type Stmt = (
 ) & Pos;
 
 export interface Program {
+  /** Import paths with the position of each import spec. */
+  readonly importPos?: ReadonlyMap<string, Pos>;
+  /** Packages named in types (sync.WaitGroup, time.Duration), which count as uses of the import. */
+  readonly typePkgs?: ReadonlySet<string>;
   readonly funcs: ReadonlyMap<string, FuncDef>;
   readonly globals: readonly Stmt[];
   readonly imports: readonly string[];

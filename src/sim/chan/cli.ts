@@ -1,6 +1,7 @@
 /**
  * `chan PROGRAM.go [--seed N] [--runs K] [--max-steps S]`: runs a Go program in the simulator and
- * prints JSON. One run: {"stdout","outcome","exitCode","message","events"}; with --runs K:
+ * prints JSON. outcome is "exit", "panic", "deadlock", or "fatal" for other fatal runtime errors
+ * (e.g. "sync: unlock of unlocked mutex"), which are not panics and cannot be recovered. One run: {"stdout","outcome","exitCode","message","events"}; with --runs K:
  * {"outcomes":[{"stdout","outcome","exitCode","message","count","seed"}]}. Unsupported or invalid
  * programs exit with status 2 and `line:col` messages on stderr. English only.
  */
@@ -59,9 +60,8 @@ export const runChanCli: SimCli = (args, io) => {
   const r = runParsed(parsed.program, { seed, maxSteps, trace: true, maxEvents: MAX_EVENTS });
   if (r.outcome === 'error') { io.err(`${file}:${r.message}\n`); return 2; }
   if (r.outcome === 'budget') { io.err(`${file}: ${r.message}\n`); return 2; }
-  const outcome = r.outcome === 'fatal' ? 'panic' : r.outcome;
   io.out(JSON.stringify({
-    stdout: r.stdout, outcome, exitCode: r.exitCode, message: r.message,
+    stdout: r.stdout, outcome: r.outcome, exitCode: r.exitCode, message: r.message,
     events: r.events.map((e) => ({ step: e.step, g: e.g, line: e.line, kind: e.kind, ch: e.ch, args: e.args, text: narrate('en', e) })),
   }) + '\n');
   return 0;

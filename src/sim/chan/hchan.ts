@@ -71,6 +71,8 @@ export interface ChanHost {
   event(g: G, kind: string, c: HChan | null, args?: Record<string, string | number>): void;
   /** fastrandn(n): a uniformly random integer in [0, n). */
   randn(n: number): number;
+  /** Whether events are recorded (callers skip building them otherwise). */
+  readonly trace: boolean;
   /** Formats a value for narration. */
   show(v: Value): string;
   ops: number;
@@ -98,7 +100,7 @@ function dequeue(host: ChanHost, me: G, q: Sudog[], c: HChan): Sudog | undefined
     if (!sg) return undefined;
     if (sg.isSelect) {
       if (sg.g.selectDone) {
-        host.event(me, 'dequeue.skipSelected', c, { other: sg.g.id });
+        if (host.trace) host.event(me, 'dequeue.skipSelected', c, { other: sg.g.id });
         continue;
       }
       sg.g.selectDone = true;
@@ -118,18 +120,18 @@ export type SendResult = 'ok' | 'would-block' | 'parked';
 export function chansend(host: ChanHost, c: HChan | null, v: Value, g: G, block: boolean): SendResult {
   host.ops++;
   if (c === null) {
-    if (!block) { host.event(g, 'send.nilNonblock', null); return 'would-block'; }
-    host.event(g, 'send.nil', null);
+    if (!block) { if (host.trace) host.event(g, 'send.nilNonblock', null); return 'would-block'; }
+    if (host.trace) host.event(g, 'send.nil', null);
     park(g, 'blocked-send', 'chan send (nil chan)', []);
     return 'parked';
   }
   if (!block && !c.closed && full(c)) {
-    host.event(g, 'send.fastFail', c);
+    if (host.trace) host.event(g, 'send.fastFail', c);
     return 'would-block';
   }
   // lock(&c.lock)
   if (c.closed) {
-    host.event(g, 'send.closed', c);
+    if (host.trace) host.event(g, 'send.closed', c);
     throw new GoPanic(runtimeError('send on closed channel'), g.line);
   }
   const sg = dequeue(host, g, c.recvq, c);
@@ -138,7 +140,7 @@ export function chansend(host: ChanHost, c: HChan | null, v: Value, g: G, block:
     sg.elem = v;
     sg.success = true;
     sg.g.param = sg;
-    host.event(g, 'send.direct', c, { other: sg.g.id, value: host.show(v) });
+    if (host.trace) host.event(g, 'send.direct', c, { other: sg.g.id, value: host.show(v) });
     host.ready(sg.g);
     return 'ok';
   }
@@ -148,13 +150,13 @@ export function chansend(host: ChanHost, c: HChan | null, v: Value, g: G, block:
     c.sendx++;
     if (c.sendx === c.dataqsiz) c.sendx = 0;
     c.qcount++;
-    host.event(g, 'send.buffer', c, { slot: at, value: host.show(v), qcount: c.qcount, dataqsiz: c.dataqsiz });
+    if (host.trace) host.event(g, 'send.buffer', c, { slot: at, value: host.show(v), qcount: c.qcount, dataqsiz: c.dataqsiz });
     return 'ok';
   }
-  if (!block) { host.event(g, 'send.nonblockFull', c); return 'would-block'; }
+  if (!block) { if (host.trace) host.event(g, 'send.nonblockFull', c); return 'would-block'; }
   const mysg: Sudog = { g, c, elem: v, isSelect: false, success: false, caseIndex: 0 };
   c.sendq.push(mysg);
-  host.event(g, 'send.park', c, { value: host.show(v) });
+  if (host.trace) host.event(g, 'send.park', c, { value: host.show(v) });
   park(g, 'blocked-send', 'chan send', [mysg]);
   return 'parked';
 }
@@ -165,10 +167,10 @@ export function chansendWoken(host: ChanHost, g: G): void {
   g.waiting = [];
   if (!sg) return;
   if (!sg.success) {
-    host.event(g, 'send.wokenClosed', sg.c);
+    if (host.trace) host.event(g, 'send.wokenClosed', sg.c);
     throw new GoPanic(runtimeError('send on closed channel'), g.line);
   }
-  host.event(g, 'send.woken', sg.c);
+  if (host.trace) host.event(g, 'send.woken', sg.c);
 }
 
 function full(c: HChan): boolean {
@@ -190,7 +192,7 @@ function recvFromSender(host: ChanHost, c: HChan, sg: Sudog, g: G): Value {
   let value: Value;
   if (c.dataqsiz === 0) {
     value = sg.elem;
-    host.event(g, 'recv.directFromSender', c, { other: sg.g.id, value: host.show(value) });
+    if (host.trace) host.event(g, 'recv.directFromSender', c, { other: sg.g.id, value: host.show(value) });
   } else {
     // The queue is full: take the item at the head, put the sender's value at the tail (same slot).
     const slot = c.recvx;
@@ -199,7 +201,7 @@ function recvFromSender(host: ChanHost, c: HChan, sg: Sudog, g: G): Value {
     c.recvx++;
     if (c.recvx === c.dataqsiz) c.recvx = 0;
     c.sendx = c.recvx;
-    host.event(g, 'recv.bufferAndSender', c, { other: sg.g.id, slot, value: host.show(value), sent: host.show(sg.elem) });
+    if (host.trace) host.event(g, 'recv.bufferAndSender', c, { other: sg.g.id, slot, value: host.show(value), sent: host.show(sg.elem) });
   }
   sg.elem = null;
   sg.success = true;
@@ -215,7 +217,7 @@ function recvFromBuffer(host: ChanHost, c: HChan, g: G): Value {
   c.recvx++;
   if (c.recvx === c.dataqsiz) c.recvx = 0;
   c.qcount--;
-  host.event(g, 'recv.buffer', c, { slot, value: host.show(value), qcount: c.qcount });
+  if (host.trace) host.event(g, 'recv.buffer', c, { slot, value: host.show(value), qcount: c.qcount });
   return value;
 }
 
@@ -223,30 +225,30 @@ function recvFromBuffer(host: ChanHost, c: HChan, g: G): Value {
 export function chanrecv(host: ChanHost, c: HChan | null, g: G, block: boolean): RecvResult {
   host.ops++;
   if (c === null) {
-    if (!block) { host.event(g, 'recv.nilNonblock', null); return WOULD_BLOCK; }
-    host.event(g, 'recv.nil', null);
+    if (!block) { if (host.trace) host.event(g, 'recv.nilNonblock', null); return WOULD_BLOCK; }
+    if (host.trace) host.event(g, 'recv.nil', null);
     park(g, 'blocked-recv', 'chan receive (nil chan)', []);
     return PARKED;
   }
   if (!block && empty(c)) {
-    if (!c.closed) { host.event(g, 'recv.fastFail', c); return WOULD_BLOCK; }
+    if (!c.closed) { if (host.trace) host.event(g, 'recv.fastFail', c); return WOULD_BLOCK; }
     if (empty(c)) {
-      host.event(g, 'recv.closedEmpty', c);
+      if (host.trace) host.event(g, 'recv.closedEmpty', c);
       return { status: 'ok', value: zeroValue(c.elemType), ok: false };
     }
   }
   // lock(&c.lock)
   if (c.closed && c.qcount === 0) {
-    host.event(g, 'recv.closedEmpty', c);
+    if (host.trace) host.event(g, 'recv.closedEmpty', c);
     return { status: 'ok', value: zeroValue(c.elemType), ok: false };
   }
   const sg = c.closed ? undefined : dequeue(host, g, c.sendq, c);
   if (sg) return { status: 'ok', value: recvFromSender(host, c, sg, g), ok: true };
   if (c.qcount > 0) return { status: 'ok', value: recvFromBuffer(host, c, g), ok: true };
-  if (!block) { host.event(g, 'recv.nonblockEmpty', c); return WOULD_BLOCK; }
+  if (!block) { if (host.trace) host.event(g, 'recv.nonblockEmpty', c); return WOULD_BLOCK; }
   const mysg: Sudog = { g, c, elem: null, isSelect: false, success: false, caseIndex: 0 };
   c.recvq.push(mysg);
-  host.event(g, 'recv.park', c);
+  if (host.trace) host.event(g, 'recv.park', c);
   park(g, 'blocked-recv', 'chan receive', [mysg]);
   return PARKED;
 }
@@ -257,10 +259,10 @@ export function chanrecvWoken(host: ChanHost, g: G): { value: Value; ok: boolean
   g.waiting = [];
   if (!sg) return { value: null, ok: false };
   if (sg.success) {
-    host.event(g, 'recv.woken', sg.c, { value: host.show(sg.elem) });
+    if (host.trace) host.event(g, 'recv.woken', sg.c, { value: host.show(sg.elem) });
     return { value: sg.elem, ok: true };
   }
-  host.event(g, 'recv.wokenClosed', sg.c);
+  if (host.trace) host.event(g, 'recv.wokenClosed', sg.c);
   return { value: zeroValue(sg.c.elemType), ok: false };
 }
 
@@ -268,11 +270,11 @@ export function chanrecvWoken(host: ChanHost, g: G): { value: Value; ok: boolean
 export function closechan(host: ChanHost, c: HChan | null, g: G): void {
   host.ops++;
   if (c === null) {
-    host.event(g, 'close.nil', null);
+    if (host.trace) host.event(g, 'close.nil', null);
     throw new GoPanic(runtimeError('close of nil channel'), g.line);
   }
   if (c.closed) {
-    host.event(g, 'close.closed', c);
+    if (host.trace) host.event(g, 'close.closed', c);
     throw new GoPanic(runtimeError('close of closed channel'), g.line);
   }
   c.closed = true;
@@ -297,7 +299,7 @@ export function closechan(host: ChanHost, c: HChan | null, g: G): void {
     glist.push(sg.g);
     writers++;
   }
-  host.event(g, 'close.ok', c, { readers, writers, woken: glist.map((x) => `G${x.id}`).join(', ') || '-' });
+  if (host.trace) host.event(g, 'close.ok', c, { readers, writers, woken: glist.map((x) => `G${x.id}`).join(', ') || '-' });
   // The gList is a stack: goroutines are readied in reverse order of release.
   while (glist.length) host.ready(glist.pop() as G);
 }
@@ -328,14 +330,14 @@ export function selectgo(host: ChanHost, cases: readonly SelectCase[], g: G, blo
   const pollorder: number[] = [];
   for (let i = 0; i < cases.length; i++) {
     if (cases[i].c === null) {
-      host.event(g, 'select.nilCase', null, { index: i });
+      if (host.trace) host.event(g, 'select.nilCase', null, { index: i });
       continue;
     }
     const j = host.randn(pollorder.length + 1);
     pollorder.push(pollorder[j]);
     pollorder[j] = i;
   }
-  host.event(g, 'select.pollorder', null, { order: pollorder.map((i) => i + 1).join(', ') || '-' });
+  if (host.trace) host.event(g, 'select.pollorder', null, { order: pollorder.map((i) => i + 1).join(', ') || '-' });
   for (const i of pollorder) {
     const cas = cases[i];
     const c = cas.c as HChan;
@@ -344,12 +346,12 @@ export function selectgo(host: ChanHost, cases: readonly SelectCase[], g: G, blo
       if (sg) return { status: 'ok', index: i, value: recvFromSender(host, c, sg, g), ok: true };
       if (c.qcount > 0) return { status: 'ok', index: i, value: recvFromBuffer(host, c, g), ok: true };
       if (c.closed) {
-        host.event(g, 'recv.closedEmpty', c);
+        if (host.trace) host.event(g, 'recv.closedEmpty', c);
         return { status: 'ok', index: i, value: zeroValue(c.elemType), ok: false };
       }
     } else {
       if (c.closed) {
-        host.event(g, 'send.closed', c);
+        if (host.trace) host.event(g, 'send.closed', c);
         throw new GoPanic(runtimeError('send on closed channel'), g.line);
       }
       const sg = dequeue(host, g, c.recvq, c);
@@ -357,7 +359,7 @@ export function selectgo(host: ChanHost, cases: readonly SelectCase[], g: G, blo
         sg.elem = cas.value ?? null;
         sg.success = true;
         sg.g.param = sg;
-        host.event(g, 'send.direct', c, { other: sg.g.id, value: host.show(cas.value ?? null) });
+        if (host.trace) host.event(g, 'send.direct', c, { other: sg.g.id, value: host.show(cas.value ?? null) });
         host.ready(sg.g);
         return { status: 'ok', index: i, value: null, ok: true };
       }
@@ -367,18 +369,19 @@ export function selectgo(host: ChanHost, cases: readonly SelectCase[], g: G, blo
         c.sendx++;
         if (c.sendx === c.dataqsiz) c.sendx = 0;
         c.qcount++;
-        host.event(g, 'send.buffer', c, { slot: at, value: host.show(cas.value ?? null), qcount: c.qcount, dataqsiz: c.dataqsiz });
+        if (host.trace) host.event(g, 'send.buffer', c, { slot: at, value: host.show(cas.value ?? null), qcount: c.qcount, dataqsiz: c.dataqsiz });
         return { status: 'ok', index: i, value: null, ok: true };
       }
     }
   }
   if (!block) {
-    host.event(g, 'select.default', null);
+    if (host.trace) host.event(g, 'select.default', null);
     return { status: 'default' };
   }
   if (pollorder.length === 0) {
-    host.event(g, 'select.allNil', null);
-    park(g, 'blocked-select', 'select (no cases)', []);
+    if (host.trace) host.event(g, 'select.allNil', null);
+    // selectgo parks with waitReasonSelect even with no usable channel ("select (no cases)" is only select {}).
+    park(g, 'blocked-select', 'select', []);
     return { status: 'parked' };
   }
   // pass 2: enqueue on all channels.
@@ -391,7 +394,7 @@ export function selectgo(host: ChanHost, cases: readonly SelectCase[], g: G, blo
     waiting.push(sg);
     (cas.dir === 'send' ? cas.c.sendq : cas.c.recvq).push(sg);
   }
-  host.event(g, 'select.park', null, { n: waiting.length });
+  if (host.trace) host.event(g, 'select.park', null, { n: waiting.length });
   park(g, 'blocked-select', 'select', waiting);
   return { status: 'parked' };
 }
@@ -410,16 +413,16 @@ export function selectgoWoken(host: ChanHost, cases: readonly SelectCase[], g: G
   const cas = cases[won.caseIndex];
   if (cas.dir === 'send') {
     if (!won.success) {
-      host.event(g, 'send.wokenClosed', won.c);
+      if (host.trace) host.event(g, 'send.wokenClosed', won.c);
       throw new GoPanic(runtimeError('send on closed channel'), g.line);
     }
-    host.event(g, 'select.wokenCase', won.c, { index: won.caseIndex });
+    if (host.trace) host.event(g, 'select.wokenCase', won.c, { index: won.caseIndex });
     return { index: won.caseIndex, value: null, ok: true };
   }
   if (won.success) {
-    host.event(g, 'select.wokenCase', won.c, { index: won.caseIndex });
+    if (host.trace) host.event(g, 'select.wokenCase', won.c, { index: won.caseIndex });
     return { index: won.caseIndex, value: won.elem, ok: true };
   }
-  host.event(g, 'recv.wokenClosed', won.c);
+  if (host.trace) host.event(g, 'recv.wokenClosed', won.c);
   return { index: won.caseIndex, value: zeroValue(won.c.elemType), ok: false };
 }

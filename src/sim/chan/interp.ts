@@ -110,7 +110,8 @@ export class Machine implements ChanHost {
   private nextObjId = 1;
   private readonly rand: () => number;
   private cur: Goroutine | undefined;
-  private readonly trace: boolean;
+  private lastRan: Goroutine | undefined;
+  readonly trace: boolean;
   private readonly maxSteps: number;
   private readonly maxEvents: number;
   private readonly maxOutput: number;
@@ -166,7 +167,8 @@ export class Machine implements ChanHost {
   }
 
   goroutineViews(): GoroutineView[] {
-    return this.goroutines.map((g) => ({ id: g.id, state: g.state, line: g.line, waitReason: g.waitReason, fn: g.fn }));
+    // The goroutine that ran the last step is shown as running while it can still run.
+    return this.goroutines.map((g) => ({ id: g.id, state: g === this.lastRan && g.state === 'runnable' && !this.outcome ? 'running' : g.state, line: g.line, waitReason: g.waitReason, fn: g.fn }));
   }
 
   /** Runs up to `n` scheduling steps; returns true while the program is still running. */
@@ -200,12 +202,13 @@ export class Machine implements ChanHost {
     this.runq.pop();
     g.state = 'running';
     this.cur = g;
+    this.lastRan = g;
     try {
       const r = g.gen.next();
       if (r.done) {
         g.state = 'done';
         if (g === this.main) {
-          this.event(g, 'main.exit', null);
+          if (this.trace) this.event(g, 'main.exit', null);
           this.finish('exit', 0, '', '');
         } else this.event(g, 'g.exit', null);
       } else if (g.state === 'running') {
@@ -237,12 +240,12 @@ export class Machine implements ChanHost {
         text += `${i > 0 ? '\t' : ''}panic: ${panicValueText(p.value)}${p.recovered ? ' [recovered]' : ''}\n`;
       });
       const msg = panicValueText(e.value);
-      this.event(g, 'panic', null, { message: msg });
+      if (this.trace) this.event(g, 'panic', null, { message: msg });
       g.state = 'running';
       this.finish('panic', 2, msg, `${text}\n${this.traceback(g, 'running', e.line || g.line)}exit status 2\n`);
       g.state = 'done';
     } else if (e instanceof GoFatal) {
-      this.event(g, 'fatal', null, { message: e.message });
+      if (this.trace) this.event(g, 'fatal', null, { message: e.message });
       this.finish('fatal', 2, e.message, `fatal error: ${e.message}\n\n${this.traceback(g, 'running')}exit status 2\n`);
     } else if (e instanceof RunError) {
       this.finish('error', 2, e.message, e.message + '\n');
@@ -256,7 +259,7 @@ export class Machine implements ChanHost {
     const msg = 'all goroutines are asleep - deadlock!';
     let dump = '';
     for (const g of this.goroutines) if (g.state !== 'done') dump += '\n' + this.traceback(g, g.waitReason || 'runnable');
-    this.event(this.main, 'deadlock', null);
+    if (this.trace) this.event(this.main, 'deadlock', null);
     this.finish('deadlock', 2, msg, `fatal error: ${msg}\n${dump}exit status 2\n`);
   }
 
@@ -408,7 +411,7 @@ export class Machine implements ChanHost {
       case 'go': {
         const { fn, args, name } = yield* this.prepareCall(s.call, scope, fr);
         const child = this.spawn(name, this.goBody(fn, args, s.call));
-        this.event(g, 'go', null, { other: child.id, fn: name });
+        if (this.trace) this.event(g, 'go', null, { other: child.id, fn: name });
         return undefined;
       }
       case 'defer': {
@@ -494,7 +497,8 @@ export class Machine implements ChanHost {
         }
         if (s.post) { const c = yield* this.execInline(s.post, iter, fr); if (c) return c; }
         g.line = s.line;
-        yield;
+        // The back edge is a scheduling point only for an empty body (the body's statements already are).
+        if (s.body.stmts.length === 0) yield;
       }
       first = false;
       g.line = s.line;
@@ -540,7 +544,7 @@ export class Machine implements ChanHost {
     if (typeof x === 'number') {
       if (s.value) throw new RunError(s.line, s.col, 'range over an integer permits only one iteration variable');
       for (let i = 0; i < x; i++) {
-        if (!first) { g.line = s.line; yield; }
+        if (!first) { g.line = s.line; if (s.body.stmts.length === 0) yield; }
         first = false;
         const iter = newIter();
         assign(iter, i, undefined);
@@ -553,7 +557,7 @@ export class Machine implements ChanHost {
     if (x !== null && typeof x === 'object' && x.k === 'slice') {
       const n = x.len;
       for (let i = 0; i < n; i++) {
-        if (!first) { g.line = s.line; yield; }
+        if (!first) { g.line = s.line; if (s.body.stmts.length === 0) yield; }
         first = false;
         const iter = newIter();
         assign(iter, i, x.arr[x.off + i]);
@@ -566,7 +570,7 @@ export class Machine implements ChanHost {
     if (x === null || (typeof x === 'object' && x.k === 'chan')) {
       if (s.value) throw new RunError(s.line, s.col, 'range over a channel permits only one iteration variable');
       for (;;) {
-        if (!first) { g.line = s.line; yield; }
+        if (!first) { g.line = s.line; if (s.body.stmts.length === 0) yield; }
         first = false;
         g.line = s.line;
         let res = chanrecv(this, x, g, true);
@@ -610,7 +614,7 @@ export class Machine implements ChanHost {
     let ok = true;
     if (comms.length === 0 && !hasDefault) {
       // select {} — block forever (runtime.block, waitReasonSelectNoCases).
-      this.event(g, 'select.empty', null);
+      if (this.trace) this.event(g, 'select.empty', null);
       g.state = 'blocked-select';
       g.waitReason = 'select (no cases)';
       yield;
@@ -618,7 +622,7 @@ export class Machine implements ChanHost {
     } else if (comms.length === 1 && !hasDefault) {
       // The compiler turns a one-case select into a plain channel operation (cmd/compile walk/select.go).
       const cas = cases[0];
-      this.event(g, 'select.single', cas.c);
+      if (this.trace) this.event(g, 'select.single', cas.c);
       if (cas.dir === 'send') {
         if (chansend(this, cas.c, cas.value ?? null, g, true) === 'parked') { yield; chansendWoken(this, g); }
       } else {
@@ -630,7 +634,7 @@ export class Machine implements ChanHost {
     } else if (comms.length === 1 && hasDefault) {
       // selectnbsend / selectnbrecv: a non-blocking chansend / chanrecv.
       const cas = cases[0];
-      this.event(g, 'select.nonblocking', cas.c);
+      if (this.trace) this.event(g, 'select.nonblocking', cas.c);
       if (cas.dir === 'send') {
         if (chansend(this, cas.c, cas.value ?? null, g, false) === 'ok') index = 0;
       } else {
@@ -760,12 +764,13 @@ export class Machine implements ChanHost {
         g.panicking = before;
       }
       if (panic && panic.recovered) {
-        this.event(g, 'recovered', null, { fn: fn.name });
+        if (this.trace) this.event(g, 'recovered', null, { fn: fn.name });
         panic = undefined;
         ret = results ? results.map((r) => scope[r.name].v) : def.results.map((r) => zeroValue(r.type));
       }
     }
-    g.line = savedLine;
+    // Back in the caller (a goroutine's first function has no caller line: keep the closing brace).
+    g.line = savedLine || def.body.endLine;
     if (panic) throw panic;
     return ret;
   }
@@ -783,7 +788,7 @@ export class Machine implements ChanHost {
         g.state = 'sleeping';
         g.waitReason = 'sleep';
         this.addTimer(this.clock + d, () => { this.ready(g); this.event(g, 'timer.sleepDone', null); }, `sleep G${g.id}`);
-        this.event(g, 'sleep', null, { d: this.durationText(d) });
+        if (this.trace) this.event(g, 'sleep', null, { d: this.durationText(d) });
         yield;
         return [];
       }
@@ -803,7 +808,7 @@ export class Machine implements ChanHost {
           recv.waiters.push(g);
           g.state = 'blocked-sync';
           g.waitReason = 'semacquire';
-          this.event(g, 'wg.wait', null, { n: recv.counter });
+          if (this.trace) this.event(g, 'wg.wait', null, { n: recv.counter });
           yield;
           return [];
       }
@@ -815,7 +820,7 @@ export class Machine implements ChanHost {
           recv.waiters.push(g);
           g.state = 'blocked-sync';
           g.waitReason = 'sync.Mutex.Lock';
-          this.event(g, 'mutex.wait', null);
+          if (this.trace) this.event(g, 'mutex.wait', null);
           yield;
           return [];
         case 'Unlock': {
@@ -840,7 +845,7 @@ export class Machine implements ChanHost {
     const g = this.cur as Goroutine;
     wg.counter += delta;
     if (wg.counter < 0) throw new GoPanic('sync: negative WaitGroup counter', at.line);
-    this.event(g, delta < 0 ? 'wg.done' : 'wg.add', null, { delta, n: wg.counter });
+    if (this.trace) this.event(g, delta < 0 ? 'wg.done' : 'wg.add', null, { delta, n: wg.counter });
     if (wg.counter === 0 && wg.waiters.length) {
       const ws = wg.waiters.splice(0);
       for (const w of ws) this.ready(w);
@@ -883,10 +888,10 @@ export class Machine implements ChanHost {
         const fireAt = this.clock + Math.max(0, d);
         this.addTimer(fireAt, () => {
           const timerG: G = { id: 0, state: 'running', waitReason: '', line: at.line, fn: 'time.sendTime', selectDone: false, param: null, waiting: [] };
-          this.event(timerG, 'timer.fire', c, { when: this.durationText(fireAt) });
+          if (this.trace) this.event(timerG, 'timer.fire', c, { when: this.durationText(fireAt) });
           chansend(this, c, { k: 'time', ns: fireAt }, timerG, false);
         }, `time.After ${this.durationText(d)}`);
-        this.event(g, 'timer.after', c, { d: this.durationText(d) });
+        if (this.trace) this.event(g, 'timer.after', c, { d: this.durationText(d) });
         return c;
       }
       case 'time.Nanosecond': return 1;
@@ -950,7 +955,7 @@ export class Machine implements ChanHost {
           let c: HChan;
           try { c = makechan(this.nextChanId++, t.elem, size); } catch (e) { if (e instanceof GoPanic) throw new GoPanic(e.value, at.line); throw e; }
           this.chans.push(c);
-          this.event(g, 'makechan', c, { size });
+          if (this.trace) this.event(g, 'makechan', c, { size });
           return c;
         }
         if (t.k === 'slice') {
@@ -1045,7 +1050,7 @@ export class Machine implements ChanHost {
     const p = g.panicking;
     if (!fr.deferred || !p || p.recovered) return null;
     p.recovered = true;
-    this.event(g, 'recover', null, { value: this.describe(p.value) });
+    if (this.trace) this.event(g, 'recover', null, { value: this.describe(p.value) });
     return p.value;
   }
 

@@ -7,6 +7,7 @@
  * subset is refused with `line:col: unsupported: <what>`; malformed input with `line:col: <message>`.
  */
 import type { Block, CommClause, Expr, FuncDef, GoType, Program, Stmt } from './ast';
+import { checkProgram } from './check';
 import { GoSyntaxError, tokenize, type Tok } from './lexer';
 
 export const MAX_PROGRAM_CHARS = 64 * 1024;
@@ -52,6 +53,8 @@ export function tryParseProgram(src: string): { ok: true; program: Program } | {
 class Parser {
   private p = 0;
   private imports = new Set<string>();
+  private importPos = new Map<string, { line: number; col: number }>();
+  private typePkgs = new Set<string>();
   private depth = 0;
   private topName = '';
   private litCount = 0;
@@ -105,7 +108,9 @@ class Parser {
         if (path.kind !== 'string') this.fail(path, `syntax error: unexpected ${this.describe(path)}, expected import path`);
         this.next();
         if (!PACKAGES[path.text]) this.unsupported(path, `import "${path.text}" (only fmt, sync, time, errors)`);
+        if (this.imports.has(path.text)) this.fail(path, `${path.text} redeclared in this block`);
         this.imports.add(path.text);
+        this.importPos.set(path.text, { line: path.line, col: path.col });
       };
       if (this.is('(')) {
         this.next();
@@ -141,7 +146,9 @@ class Parser {
       if ((this.tok as Tok).kind !== 'eof') this.semi('after top level declaration');
     }
     if (!funcs.has('main')) this.fail(this.tok, 'function main is undeclared in the main package');
-    return { funcs, globals, imports: [...this.imports] };
+    const program: Program = { funcs, globals, imports: [...this.imports], importPos: this.importPos, typePkgs: this.typePkgs };
+    checkProgram(program);
+    return program;
   }
 
   private signatureAndBody(name: string, line: number): FuncDef {
@@ -241,6 +248,7 @@ class Parser {
           const sel = this.ident();
           const full = `${t.text}.${sel.text}`;
           if (!this.imports.has(t.text)) this.fail(t, `undefined: ${t.text}`);
+          this.typePkgs.add(t.text);
           if (full === 'sync.WaitGroup') return { k: 'wg' };
           if (full === 'sync.Mutex') return { k: 'mutex' };
           if (full === 'time.Duration') return { k: 'duration' };
@@ -426,7 +434,7 @@ class Parser {
             if (l.k !== 'ident') this.fail(l, `non-name ${this.exprText(l)} on left side of :=`);
             names.push(l.name);
           }
-          return { stmt: { k: 'define', names, rhs, ...pos } };
+          return { stmt: { k: 'define', names, rhs, namePos: lhs.map((l) => ({ line: l.line, col: l.col })), ...pos } };
         }
         if (op.text !== '=' && (lhs.length !== 1 || rhs.length !== 1)) this.fail(op, `assignment operation ${op.text} requires single-valued expressions`);
         for (const l of lhs) if (l.k !== 'ident' && l.k !== 'index') this.fail(l, `cannot assign to ${this.exprText(l)}`);
