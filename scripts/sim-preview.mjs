@@ -35,7 +35,7 @@ export function previewPage(kind, { lang = 'en', preset = '', dark = false } = {
   const dir = path.join(root, '.cache', 'sim-preview');
   fs.mkdirSync(dir, { recursive: true });
   const css = ['media/sim.css', `media/${kind}.css`].filter((f) => fs.existsSync(path.join(root, f)));
-  const html = `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8">
+  const html = `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"><title>${kind} simulator (preview)</title>
 <style>:root { ${vars} }</style>
 ${css.map((f) => `<link rel="stylesheet" href="${path.join(root, f)}">`).join('\n')}
 </head><body class="${dark ? 'vscode-dark' : 'vscode-light'}"><main id="sim" data-kind="${kind}" data-lang="${lang}" data-preset="${preset}"></main>

@@ -82,7 +82,7 @@ const codeHeading = h('h2', {});
 const codeHint = h('p', { class: 'muted hint' });
 
 const outputHeading = h('h2', {});
-const outputPre = h('pre', { class: 'output', 'data-testid': 'chan-output', tabindex: '0' });
+const outputPre = h('pre', { class: 'output', 'data-testid': 'chan-output', role: 'region', tabindex: '0' });
 const outcomeDiv = h('pre', { class: 'outcome', 'data-testid': 'chan-outcome' });
 
 const runtimeHeading = h('h2', {});

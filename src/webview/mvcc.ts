@@ -267,7 +267,7 @@ function sessionColumns(sessions: string[], events: readonly SimEvent[], snap: E
       blocked && info?.waitLock
         ? h('div', { class: 'mvcc-wait', role: 'status' }, t('blocked', info.waitingFor ?? '?', info.waitLock.lockMode, `${info.waitLock.table} ${info.waitLock.lockData ?? ''}`), info.queued > 0 ? h('div', { class: 'muted' }, t('queued', info.queued)) : null)
         : null,
-      h('div', { class: 'mvcc-output mono', 'data-testid': 'mvcc-output', tabindex: 0, 'aria-label': t('session', name) }, ...own.map(resultBlock)),
+      h('div', { class: 'mvcc-output mono', 'data-testid': 'mvcc-output', role: 'log', tabindex: 0, 'aria-label': t('session', name) }, ...own.map(resultBlock)),
       err ? h('div', { class: 'error-text mono' }, err) : null,
       input,
     );
