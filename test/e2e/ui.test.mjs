@@ -508,6 +508,30 @@ step('a *.raft.json file reopens in the Raft simulator; an edit there marks it d
   await runCommand(page, 'View: Close All Editors');
 });
 
+step('Channel simulator: step the forgotten-receiver preset until main parks in sendq, then the deadlock', async () => {
+  await page.keyboard.press('Escape');
+  await runCommand(page, 'Interview Prep: Open Channel Simulator');
+  const frame = await simFrame('chan');
+  await frame.selectOption('[data-testid="preset-select"]', 'deadlock');
+  await waitInFrame(frame, () => document.querySelector('[data-testid^="hchan-"]') || document.querySelector('[data-testid="chan-code"]')?.value.includes('nobody will ever receive'), undefined, 10_000, 'the preset to load');
+  const parked = () => frame.locator('[data-testid^="hchan-"] [data-testid="sendq"] [data-goroutine]');
+  for (let i = 0; i < 40 && (await parked().count()) === 0; i++) {
+    await frame.click('[data-testid="chan-step"]');
+    await sleep(100);
+  }
+  assert.equal(await parked().count(), 1, 'one goroutine parked in sendq');
+  const goroutine = await parked().first().getAttribute('data-goroutine');
+  assert.equal(await frame.getAttribute(`[data-testid="goroutine-${goroutine}"]`, 'data-state'), 'blocked-send');
+  const hchan = frame.locator('[data-testid^="hchan-"]').first();
+  assert.equal(await hchan.getAttribute('data-dataqsiz'), '0', 'unbuffered');
+  assert.equal(await hchan.getAttribute('data-qcount'), '0', 'the value waits with the sender, not in a buffer');
+  state.shot_chan = await screenshot(page, 'ui-sim-chan-sendq');
+  await frame.click('[data-testid="chan-run"]');
+  await waitInFrame(frame, () => /deadlock/.test(document.querySelector('[data-testid="chan-outcome"]')?.textContent ?? ''), undefined, 20_000, 'the deadlock outcome');
+  assert.match(await frame.locator('[data-testid="chan-outcome"]').innerText(), /all goroutines are asleep - deadlock!/);
+  assert.match(await frame.locator('[data-testid="chan-output"]').innerText(), /sending…/);
+});
+
 step('Allocator simulator: run the two-Ps preset, read the narration and a span\'s slots', async () => {
   await page.keyboard.press('Escape');
   await runCommand(page, 'Interview Prep: Open Allocator Simulator');
