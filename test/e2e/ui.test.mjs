@@ -10,7 +10,7 @@
 // The steps share one code-server and one browser and run in order (later steps reuse the
 // panels earlier ones opened); a failing step does not stop the next ones.
 // KEEP_TMP=1 keeps the workspace and code-server's logs; UI_TEST_TIMEOUT_MS bounds the whole run;
-// UI_GREP=text runs only the steps whose name contains it.
+// UI_GREP=regexp runs only the steps whose name matches it.
 import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -550,6 +550,81 @@ step('Allocator simulator: run the two-Ps preset, read the narration and a span\
   state.shot_alloc = await screenshot(page, 'ui-sim-alloc');
 });
 
+const AXE_SOURCE = await fsp.readFile(path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+/** Runs axe-core (WCAG 2.1 A/AA rules) in a webview frame; returns the serious and critical violations. */
+async function axeViolations(frame) {
+  await frame.evaluate(AXE_SOURCE);
+  return frame.evaluate(async () => {
+    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}) ×${v.nodes.length}: ${v.nodes[0]?.target.join(' ')} — ${(v.nodes[0]?.failureSummary ?? '').split('\n').slice(1, 2).join('').trim()}`);
+  });
+}
+
+const SIMULATOR_COMMANDS = [
+  ['raft', 'Interview Prep: Open Raft Simulator'],
+  ['chan', 'Interview Prep: Open Channel Simulator'],
+  ['alloc', 'Interview Prep: Open Allocator Simulator'],
+  ['mvcc', 'Interview Prep: Open MVCC Simulator'],
+];
+
+step('the simulators follow the notes language (简体中文): each panel renders in Chinese', async () => {
+  const settingsFile = path.join(state.workspace, '.vscode', 'settings.json');
+  const original = await fsp.readFile(settingsFile, 'utf8');
+  await fsp.writeFile(settingsFile, JSON.stringify({ ...JSON.parse(original), 'interviewPrep.notes.language': 'zh-cn' }, null, 2));
+  try {
+    await sleep(1000);
+    for (const [kind, command] of SIMULATOR_COMMANDS) {
+      await page.keyboard.press('Escape');
+      await runCommand(page, command);
+      const frame = await simFrame(kind);
+      const heading = await waitInFrame(frame, () => {
+        const root = document.querySelector('main#sim');
+        const h1 = root?.querySelector('h1')?.textContent ?? '';
+        return root?.dataset.lang === 'zh-cn' && /[\u4e00-\u9fff]/.test(root.innerText) ? h1 || root.innerText.slice(0, 40) : undefined;
+      }, undefined, 20_000, `${kind} in Chinese`);
+      state[`zh_${kind}`] = heading;
+      if (kind === 'raft') state.shot_sim_zh = await screenshot(page, 'ui-sim-raft-zh-cn');
+    }
+  } finally {
+    await fsp.writeFile(settingsFile, original);
+  }
+  await sleep(1000);
+});
+
+/** Switches the colour theme through the workspace settings (no picker to race with) and waits for the workbench. */
+async function themeBySettings(theme, workbenchClass) {
+  const settingsFile = path.join(state.workspace, '.vscode', 'settings.json');
+  const settings = JSON.parse(await fsp.readFile(settingsFile, 'utf8'));
+  if (theme) settings['workbench.colorTheme'] = theme;
+  else delete settings['workbench.colorTheme'];
+  await fsp.writeFile(settingsFile, JSON.stringify(settings, null, 2));
+  await page.locator(`.monaco-workbench.${workbenchClass}`).waitFor({ timeout: 20_000 });
+}
+
+step('axe-core finds no serious accessibility violation in any panel, in Default High Contrast and Light Modern', async () => {
+  const problems = [];
+  for (const [theme, workbenchClass] of [['Default High Contrast', 'hc-black'], ['Default Light Modern', 'vs']]) {
+    await themeBySettings(theme, workbenchClass);
+    for (const [kind, command] of SIMULATOR_COMMANDS) {
+      await page.keyboard.press('Escape');
+      await runCommand(page, command);
+      const frame = await simFrame(kind);
+      await sleep(400);
+      for (const v of await axeViolations(frame)) problems.push(`${theme} · ${kind}: ${v}`);
+      if (kind === 'mvcc' && theme === 'Default High Contrast') state.shot_hc = await screenshot(page, 'ui-sim-mvcc-high-contrast');
+    }
+    await runCommand(page, 'Interview Prep: Open Note…');
+    await pickQuickInput(state.raftTitle ?? 'Raft', { text: state.raftTitle ?? 'Raft' });
+    const frame = await noteFrame(state.raftTitle ?? 'Raft consensus in etcd');
+    for (const v of await axeViolations(frame)) problems.push(`${theme} · note: ${v}`);
+  }
+  await themeBySettings(undefined, 'vs-dark');
+  assert.ok(problems.length === 0, `axe-core violations:\n${problems.join('\n')}`);
+});
+
 step('open note panels come back after a window reload, once each', async () => {
   await runCommand(page, 'Developer: Reload Window');
   await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 90_000 });
@@ -613,11 +688,11 @@ try {
   failed = steps.length;
 }
 
-// UI_GREP=text runs only the steps whose name contains it (while working on one; later steps may need earlier ones).
-const only = process.env.UI_GREP;
+// UI_GREP=regexp runs only the steps whose name matches it (while working on one; later steps may need earlier ones).
+const only = process.env.UI_GREP ? new RegExp(process.env.UI_GREP) : undefined;
 if (page) {
   for (const [i, { name, fn }] of steps.entries()) {
-    if (only && !name.includes(only)) continue;
+    if (only && !only.test(name)) continue;
     const t0 = Date.now();
     try {
       await withTimeout(fn(), STEP_TIMEOUT_MS, name);
