@@ -65,7 +65,8 @@ export class ScenarioEditorProvider implements vscode.CustomTextEditorProvider {
         if (e.document.uri.toString() === document.uri.toString() && e.contentChanges.length > 0) sendDocument();
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('interviewPrep.notes.language')) void webview.postMessage({ type: 'lang', lang: noteLanguage() } satisfies SimHostMessage);
+        // New HTML (see SimulatorPanels): the page asks for the file again when it is ready.
+        if (e.affectsConfiguration('interviewPrep.notes.language')) webview.html = simulatorHtml(webview, this.extensionUri, this.kind, noteLanguage(), undefined, 'file');
       }),
     ];
     panel.onDidDispose(() => subscriptions.forEach((d) => d.dispose()));

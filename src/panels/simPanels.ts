@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { noteLanguage } from '../notes/noteStore';
 import { MAX_SCENARIO_CHARS, parseSimViewMessage, type SimHostMessage, type SimLanguage, type SimulatorKind } from '../sim/protocol';
-import { escapeHtml, pageHtml } from './webviewHtml';
+import { createNonce, escapeHtml, pageHtml } from './webviewHtml';
 
 /** One view type per simulator, so each panel comes back after a reload with its own serializer. */
 export function simViewType(kind: SimulatorKind): string {
@@ -39,7 +39,8 @@ export function simulatorHtml(webview: vscode.Webview, extensionUri: vscode.Uri,
     lang,
     styles: ['media/sim.css', `media/${kind}.css`],
     scripts: [`dist/webview/${kind}.js`],
-    body: `<main id="sim" data-kind="${kind}" data-mode="${mode}" data-lang="${lang}" data-preset="${escapeHtml(preset ?? '')}"></main>`,
+    // data-page identifies this HTML, so the page applies its preset once (not on each rebuild of a hidden panel).
+    body: `<main id="sim" data-kind="${kind}" data-mode="${mode}" data-lang="${lang}" data-preset="${escapeHtml(preset ?? '')}" data-page="${createNonce()}"></main>`,
   });
 }
 
@@ -143,7 +144,9 @@ export class SimulatorPanels implements vscode.Disposable {
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (!e.affectsConfiguration('interviewPrep.notes.language')) return;
-        for (const panel of this.open.values()) void panel.webview.postMessage({ type: 'lang', lang: noteLanguage() } satisfies SimHostMessage);
+        // New HTML, not a message: a page without retained context is rebuilt from its HTML each
+        // time it is shown, so the language must live there. The page restores its state (setState).
+        for (const [kind, panel] of this.open) panel.webview.html = simulatorHtml(panel.webview, this.extensionUri, kind, noteLanguage());
       }),
     );
   }
@@ -157,9 +160,16 @@ export class SimulatorPanels implements vscode.Disposable {
   show(kind: SimulatorKind, options: { preset?: string; scenario?: { text: string; fileName: string } } = {}): void {
     const existing = this.open.get(kind);
     if (existing) {
+      const wasVisible = existing.visible;
       existing.reveal(undefined, false);
-      if (options.preset) void existing.webview.postMessage({ type: 'preset', id: options.preset } satisfies SimHostMessage);
-      if (options.scenario) void existing.webview.postMessage({ type: 'scenario', ...options.scenario } satisfies SimHostMessage);
+      if (wasVisible) {
+        if (options.preset) void existing.webview.postMessage({ type: 'preset', id: options.preset } satisfies SimHostMessage);
+        if (options.scenario) void existing.webview.postMessage({ type: 'scenario', ...options.scenario } satisfies SimHostMessage);
+      } else if (options.preset || options.scenario) {
+        // A hidden page is rebuilt from its HTML when shown, and a message sent now would be lost.
+        existing.webview.html = simulatorHtml(existing.webview, this.extensionUri, kind, noteLanguage(), options.preset);
+        if (options.scenario) this.sendWhenReady(existing, options.scenario);
+      }
       return;
     }
     const panel = vscode.window.createWebviewPanel(simViewType(kind), SIMULATORS[kind].title(), vscode.ViewColumn.Active, {
@@ -167,15 +177,17 @@ export class SimulatorPanels implements vscode.Disposable {
       retainContextWhenHidden: false,
     });
     this.attach(kind, panel, options.preset);
-    if (options.scenario) {
-      // Sent once the page has loaded its script: messages before that are lost.
-      const scenario = options.scenario;
-      const once = panel.webview.onDidReceiveMessage((raw) => {
-        if (parseSimViewMessage(raw)?.type !== 'ready') return;
-        once.dispose();
-        void panel.webview.postMessage({ type: 'scenario', ...scenario } satisfies SimHostMessage);
-      });
-    }
+    if (options.scenario) this.sendWhenReady(panel, options.scenario);
+  }
+
+  /** Sends a scenario once the page has loaded its script: messages before that are lost. */
+  private sendWhenReady(panel: vscode.WebviewPanel, scenario: { text: string; fileName: string }): void {
+    const once = panel.webview.onDidReceiveMessage((raw) => {
+      if (parseSimViewMessage(raw)?.type !== 'ready') return;
+      once.dispose();
+      void panel.webview.postMessage({ type: 'scenario', ...scenario } satisfies SimHostMessage);
+    });
+    panel.onDidDispose(() => once.dispose());
   }
 
   private attach(kind: SimulatorKind, panel: vscode.WebviewPanel, preset?: string): void {

@@ -302,7 +302,7 @@ function buildLayout(): void {
   const gc = h('button', { class: 'secondary', 'data-testid': 'alloc-gc', onclick: () => applyExtra({ kind: 'gc' }) }, L('gc'));
   const scav = h('button', { class: 'secondary', 'data-testid': 'alloc-scavenge', onclick: () => applyExtra({ kind: 'scavenge' }) }, L('scavenge'));
 
-  refs.narration = h('ol', { class: 'narration', 'data-testid': 'alloc-narration', 'aria-label': L('narration') });
+  refs.narration = h('ol', { class: 'narration', 'data-testid': 'alloc-narration', 'aria-label': L('narration'), tabindex: 0 });
   refs.stats = h('div', { 'data-testid': 'alloc-stats', class: 'stats' });
   statCells = [];
   refs.frag = h('p', { class: 'muted small' });

@@ -98,7 +98,7 @@ const wcpBtn = h('button', { 'data-testid': 'chan-what-can-print', onclick: () =
 const runsSelect = h('select', { onchange: () => { exploreRuns = Number(runsSelect.value); persist(); } });
 const runsLabel = h('label', {}, runsSelect, '');
 const wcpStatus = h('div', { class: 'muted', 'aria-live': 'polite' });
-const outcomesList = h('ol', { class: 'outcomes', 'data-testid': 'chan-outcomes' });
+const outcomesList = h('ol', { class: 'outcomes', 'data-testid': 'chan-outcomes', tabindex: '0' });
 const keyHelp = h('p', { class: 'muted hint' });
 
 const layout = h('div', { class: 'chan-layout' },
@@ -406,7 +406,7 @@ function safeShow(v: unknown): string {
 function chanCard(c: HChan): HTMLElement {
   const name = c.name;
   const field = (label: string, value: string | number, cls = '') => h('div', { class: `field ${cls}` }, h('span', { class: 'fname' }, label), h('span', { class: 'fval mono' }, String(value)));
-  const ring = h('div', { class: 'ring', role: 'list' });
+  const ring = h('div', { class: 'ring', role: c.dataqsiz === 0 ? undefined : 'list' });
   if (c.dataqsiz === 0) ring.append(h('div', { class: 'muted unbuffered' }, L('unbuffered')));
   else {
     const shown = Math.min(c.dataqsiz, 32);

@@ -390,7 +390,7 @@ function waitsView(snap: EngineSnapshot): HTMLElement {
 }
 
 function timelineView(events: readonly SimEvent[]): HTMLElement {
-  return h('ol', { class: 'narration mvcc-timeline' }, ...events.slice(-MAX_NARRATION).map((e) => h('li', { class: e.status },
+  return h('ol', { class: 'narration mvcc-timeline', tabindex: 0 }, ...events.slice(-MAX_NARRATION).map((e) => h('li', { class: e.status },
     h('span', { class: 't' }, `${e.time}s`),
     h('span', { class: 'who' }, e.session ?? t('setupSession')), ' ',
     h('span', { class: 'mono' }, e.sql), ' ',
@@ -407,7 +407,7 @@ function narrationView(events: readonly SimEvent[]): HTMLElement {
       items.push(h('li', { class: n.key.startsWith('deadlock') || n.key === 'timeout' ? 'error' : '' }, h('span', { class: 't' }, `${e.session ?? t('setupSession')} L${e.line}`), t(key, ...n.args)));
     }
   }
-  return h('ol', { class: 'narration', 'data-testid': 'mvcc-narration', 'aria-label': t('narration') }, ...items.slice(-MAX_NARRATION));
+  return h('ol', { class: 'narration', 'data-testid': 'mvcc-narration', 'aria-label': t('narration'), tabindex: 0 }, ...items.slice(-MAX_NARRATION));
 }
 
 function scriptEditor(): HTMLElement {

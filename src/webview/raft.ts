@@ -246,7 +246,7 @@ function build(): void {
   const logs = h('div', { class: 'raft-logs' });
   const progress = h('div', { class: 'raft-progress' });
   const invariants = h('div', { 'data-testid': 'raft-invariants', class: 'raft-invariants', role: 'status' });
-  const narrationList = h('ol', { 'data-testid': 'raft-narration', class: 'narration raft-narration', 'aria-label': L('narration') });
+  const narrationList = h('ol', { 'data-testid': 'raft-narration', class: 'narration raft-narration', 'aria-label': L('narration'), tabindex: 0 });
   const status = h('p', { class: 'raft-status muted' });
   const partition = h('div', { class: 'raft-partition' });
 

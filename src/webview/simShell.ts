@@ -31,8 +31,30 @@ export function language(): SimLanguage {
   return root.dataset.lang === 'zh-cn' ? 'zh-cn' : 'en';
 }
 
-/** The preset the panel was opened with (from a note link or a command argument), if any. */
+/**
+ * What VS Code keeps for the page: the simulator's own state, and which page load (nonce) last
+ * saved it — so a preset in the page's HTML is applied once, not again each time a hidden panel
+ * is rebuilt from the same HTML.
+ */
+interface ShellState {
+  readonly shell: 1;
+  readonly app: unknown;
+  readonly page?: string;
+}
+
+function rawState(): ShellState | undefined {
+  try {
+    const raw = api.getState() as Partial<ShellState> | undefined;
+    return raw && typeof raw === 'object' && raw.shell === 1 ? (raw as ShellState) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The preset the panel was opened with (from a note link or a command argument), if it is still to be applied. */
 export function initialPreset(): string | undefined {
+  const page = root.dataset.page;
+  if (page && rawState()?.page === page) return undefined; // this HTML's preset was applied already
   return root.dataset.preset || undefined;
 }
 
@@ -74,6 +96,10 @@ export function onHostMessage(handler: (message: SimHostMessage) => void): void 
       fileLoaded = true;
       lastEdit = message.text;
     }
+    if (message?.type === 'lang') {
+      root.dataset.lang = message.lang;
+      document.documentElement.lang = message.lang;
+    }
     if (message) handler(message);
     else console.warn('ignored an unknown message', event.data);
   });
@@ -82,7 +108,8 @@ export function onHostMessage(handler: (message: SimHostMessage) => void): void 
 /** The state saved by `saveState`, if it passes `validate` (a corrupted state is dropped, never trusted). */
 export function savedState<T>(validate: (value: unknown) => T | undefined): T | undefined {
   try {
-    return validate(api.getState());
+    const raw = rawState();
+    return raw ? validate(raw.app) : undefined;
   } catch {
     return undefined;
   }
@@ -90,7 +117,7 @@ export function savedState<T>(validate: (value: unknown) => T | undefined): T | 
 
 /** Kept by VS Code while the panel is hidden and across window reloads. Keep it small (JSON). */
 export function saveState(state: unknown): void {
-  api.setState(state);
+  api.setState({ shell: 1, app: state, page: root.dataset.page } satisfies ShellState);
 }
 
 let liveRegion: HTMLElement | undefined;

@@ -21,6 +21,7 @@ import {
 } from '../../scripts/code-server.mjs';
 
 const XSS_NOTE = path.join(ROOT, 'test', 'fixtures', 'xss', 'xss.md');
+const SCENARIO_FILE = 'ui-test.raft.json';
 const STEP_TIMEOUT_MS = 60_000;
 const RUN_TIMEOUT_MS = Number(process.env.UI_TEST_TIMEOUT_MS ?? 600_000);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -476,9 +477,8 @@ step('MVCC simulator: lost update at REPEATABLE READ — T2 blocks on T1\'s row 
 });
 
 step('a *.raft.json file reopens in the Raft simulator; an edit there marks it dirty and File: Save writes it', async () => {
-  const name = 'ui-test.raft.json';
+  const name = SCENARIO_FILE; // written before the workbench started, so Quick Open has indexed it
   const file = path.join(state.workspace, name);
-  await fsp.writeFile(file, JSON.stringify({ nodes: 3, seed: 3, steps: [{ until: 'leader', maxMs: 5000 }, { request: 'x=1' }] }, null, 2) + '\n');
   await page.keyboard.press('Escape');
   await runCommand(page, 'View: Close All Editors');
   await page.keyboard.press('Control+P');
@@ -673,6 +673,7 @@ try {
     settings: { 'interviewPrep.notes.extraPaths': [SAMPLE.notesDir, XSS_NOTE] },
   });
   state.workspace = workspace;
+  await fsp.writeFile(path.join(workspace, SCENARIO_FILE), JSON.stringify({ nodes: 3, seed: 3, steps: [{ until: 'leader', maxMs: 5000 }, { request: 'x=1' }] }, null, 2) + '\n');
   server = await startCodeServer({
     workspace,
     userSettings: { 'interviewPrep.notes.language': 'en', 'workbench.colorTheme': 'Default Dark Modern' },

@@ -78,8 +78,17 @@ describe('Simulators in a real VS Code', function () {
     assert.deepEqual(api.openSimulators(), ['chan']);
   });
 
+  /** A Go file in the workspace (an untitled one would be dirty, and closing it would ask to save). */
+  async function goFile(name: string, content: string): Promise<vscode.TextDocument> {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    assert.ok(folder, 'a workspace folder is open');
+    const uri = vscode.Uri.joinPath(folder, name);
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
+    return vscode.workspace.openTextDocument(uri);
+  }
+
   it('"Visualize Channels" sends the Go file to the channel simulator, and a CodeLens offers it above main', async () => {
-    const doc = await vscode.workspace.openTextDocument({ language: 'go', content: GO_PROGRAM });
+    const doc = await goFile('host-visualize.go', GO_PROGRAM);
     await vscode.window.showTextDocument(doc);
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
     const ours = lenses.filter((l) => l.command?.command === 'interviewPrep.visualizeChannels');
@@ -90,7 +99,7 @@ describe('Simulators in a real VS Code', function () {
   });
 
   it('offers no CodeLens in a Go file without channels', async () => {
-    const doc = await vscode.workspace.openTextDocument({ language: 'go', content: 'package main\n\nfunc main() {}\n' });
+    const doc = await goFile('host-no-channels.go', 'package main\n\nfunc main() {}\n');
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
     assert.equal(lenses.filter((l) => l.command?.command === 'interviewPrep.visualizeChannels').length, 0);
   });
