@@ -82,17 +82,7 @@ export function shuffledOptions(question: Question, rng: () => number): number[]
   return shuffle(Array.from({ length: count }, (_, i) => i), rng);
 }
 
-/** Small seeded PRNG (Mulberry32): the same seed gives the same numbers in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 } from '../shared/random';
 
 export const DAY_MS = 86_400_000;
 

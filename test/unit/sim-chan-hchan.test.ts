@@ -4,7 +4,7 @@ import {
   chanrecv, chanrecvWoken, chansend, chansendWoken, closechan, makechan, selectgo, selectgoWoken,
   type ChanHost, type G, type HChan,
 } from '../../src/sim/chan/hchan';
-import { mulberry32 } from '../../src/sim/chan/random';
+import { mulberry32 } from '../../src/shared/random';
 import { GoPanic, type Value } from '../../src/sim/chan/values';
 
 function host(seed = 1): ChanHost & { readied: G[]; kinds: string[] } {

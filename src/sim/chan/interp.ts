@@ -10,7 +10,7 @@ import {
   chanrecv, chanrecvWoken, chansend, chansendWoken, closechan, makechan, selectgo, selectgoWoken,
   type ChanEvent, type ChanHost, type G, type HChan, type SelectCase,
 } from './hchan';
-import { mulberry32 } from './random';
+import { mulberry32 } from '../../shared/random';
 import {
   EMPTY, GoFatal, GoPanic, RunError, formatV, growCap, panicValueText, runtimeError, sprint, sprintf, sprintln, zeroValue,
   type FuncV, type MutexV, type SliceV, type Value, type WaitGroupV,
