@@ -16,9 +16,15 @@ import os from 'node:os';
 import path from 'node:path';
 import assert from 'node:assert/strict';
 import {
-  ROOT, SAMPLE, startCodeServer, openWorkbench, runCommand, findInFrames, screenshot, setColorTheme,
+  ROOT, SAMPLE, startCodeServer, openWorkbench, runCommand, findInFrames, screenshot as saveScreenshot, setColorTheme,
   makeSampleWorkspace, removeOnExit,
 } from '../../scripts/code-server.mjs';
+
+// UI_EXTENSION_HOST=web runs the whole suite with the extension forced into the browser's web
+// worker extension host (its `browser` entry, as on vscode.dev); screenshots then start with "web-".
+const WEB_HOST = process.env.UI_EXTENSION_HOST === 'web';
+const SHOT_PREFIX = WEB_HOST ? 'web-' : '';
+const screenshot = (p, name) => saveScreenshot(p, `${SHOT_PREFIX}${name}`);
 
 const XSS_NOTE = path.join(ROOT, 'test', 'fixtures', 'xss', 'xss.md');
 const SCENARIO_FILE = 'ui-test.raft.json';
@@ -177,6 +183,20 @@ async function linkOrText(frame, text) {
 
 // ---------------------------------------------------------------------------------------------
 // Steps
+
+step(`the extension runs in the ${WEB_HOST ? 'web worker' : 'Node.js'} extension host`, async () => {
+  // Activate it (a command), then read VS Code's own list of running extensions.
+  await runCommand(page, 'Interview Prep: Open Raft Simulator');
+  await simFrame('raft');
+  await runCommand(page, 'Developer: Show Running Extensions');
+  const row = page.locator('.runtime-extensions-editor .monaco-list-row', { hasText: 'Interview Prep' }).first();
+  await row.waitFor({ timeout: 20_000 });
+  const text = await row.innerText();
+  if (WEB_HOST) assert.match(text, /web worker/i, text);
+  else assert.doesNotMatch(text, /web worker/i, text);
+  state.hostRow = text.replace(/\s+/g, ' ').trim();
+  await runCommand(page, 'View: Close All Editors');
+});
 
 step('activity bar opens the Interview Prep container with its categories', async () => {
   await page.locator('.activitybar a.action-label[aria-label^="Interview Prep"]').first().click();
@@ -409,11 +429,44 @@ step('Start Quiz from the palette: answer two questions by clicking, see the fee
   await page.keyboard.press('Escape');
 });
 
+step('open note panels come back after a window reload, once each', async () => {
+  await runCommand(page, 'Developer: Reload Window');
+  await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 90_000 });
+  for (const title of [state.raftTitle, 'Go channels']) {
+    const tab = page.locator('.tabs-container .tab', { hasText: exact(title) });
+    await tab.first().waitFor({ state: 'visible', timeout: 60_000 });
+    assert.equal(await tab.count(), 1, `one tab for ${title}`);
+  }
+  // A restored tab renders again when shown (the serializer rebuilds it from the webview state).
+  await page.locator('.tabs-container .tab', { hasText: exact('Go channels') }).first().click();
+  await noteFrame('Go channels', 60_000);
+  // The two quiz answers given before the reload are still there (globalState).
+  await runCommand(page, 'Interview Prep: Quiz Statistics');
+  const { locator } = await findInFrames(page, '#quiz-stats', 20_000);
+  assert.match(await locator.first().innerText(), /\b2 reviews in total/);
+});
+
 /** The simulator webview frame of `kind` (its <main id="sim" data-kind>), once its script has rendered. */
 async function simFrame(kind, timeoutMs = 20_000) {
-  const { frame } = await findInFrames(page, `main#sim[data-kind="${kind}"] [data-testid="preset-select"]`, timeoutMs);
-  return frame;
+  const selector = `main#sim[data-kind="${kind}"] [data-testid="preset-select"]`;
+  try {
+    return (await findInFrames(page, selector, timeoutMs)).frame;
+  } catch (err) {
+    // code-server sometimes leaves a new webview's iframe empty while a quick pick closes; say so, then reopen once.
+    (state.blankPanels ??= []).push(kind);
+    await screenshot(page, `ui-blank-${kind}`);
+    await runCommand(page, 'View: Close Editor');
+    await runCommand(page, SIMULATOR_TITLES[kind]);
+    return (await findInFrames(page, selector, timeoutMs)).frame;
+  }
 }
+
+const SIMULATOR_TITLES = {
+  raft: 'Interview Prep: Open Raft Simulator',
+  chan: 'Interview Prep: Open Channel Simulator',
+  alloc: 'Interview Prep: Open Allocator Simulator',
+  mvcc: 'Interview Prep: Open MVCC Simulator',
+};
 
 async function waitInFrame(frame, fn, arg, timeoutMs = 20_000, what = 'condition') {
   const deadline = Date.now() + timeoutMs;
@@ -550,6 +603,21 @@ step('Allocator simulator: run the two-Ps preset, read the narration and a span\
   state.shot_alloc = await screenshot(page, 'ui-sim-alloc');
 });
 
+/** Interview Prep: Open Note… → the topic; retried when a webview taking focus closes the picker. */
+async function openNoteFromPalette(title) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.keyboard.press('Escape');
+      await runCommand(page, 'Interview Prep: Open Note…');
+      await pickQuickInput(title, { label: title });
+      return await noteFrame(title);
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(1000);
+    }
+  }
+}
+
 const AXE_SOURCE = await fsp.readFile(path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
 /** Runs axe-core (WCAG 2.1 A/AA rules) in a webview frame; returns the serious and critical violations. */
@@ -616,31 +684,13 @@ step('axe-core finds no serious accessibility violation in any panel, in Default
       for (const v of await axeViolations(frame)) problems.push(`${theme} · ${kind}: ${v}`);
       if (kind === 'mvcc' && theme === 'Default High Contrast') state.shot_hc = await screenshot(page, 'ui-sim-mvcc-high-contrast');
     }
-    await runCommand(page, 'Interview Prep: Open Note…');
-    await pickQuickInput(state.raftTitle ?? 'Raft', { text: state.raftTitle ?? 'Raft' });
-    const frame = await noteFrame(state.raftTitle ?? 'Raft consensus in etcd');
+    const frame = await openNoteFromPalette(state.raftTitle ?? 'Raft consensus in etcd');
     for (const v of await axeViolations(frame)) problems.push(`${theme} · note: ${v}`);
   }
   await themeBySettings(undefined, 'vs-dark');
   assert.ok(problems.length === 0, `axe-core violations:\n${problems.join('\n')}`);
 });
 
-step('open note panels come back after a window reload, once each', async () => {
-  await runCommand(page, 'Developer: Reload Window');
-  await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 90_000 });
-  for (const title of [state.raftTitle, 'Go channels']) {
-    const tab = page.locator('.tabs-container .tab', { hasText: exact(title) });
-    await tab.first().waitFor({ state: 'visible', timeout: 60_000 });
-    assert.equal(await tab.count(), 1, `one tab for ${title}`);
-  }
-  // A restored tab renders again when shown (the serializer rebuilds it from the webview state).
-  await page.locator('.tabs-container .tab', { hasText: exact('Go channels') }).first().click();
-  await noteFrame('Go channels', 60_000);
-  // The two quiz answers given before the reload are still there (globalState).
-  await runCommand(page, 'Interview Prep: Quiz Statistics');
-  const { locator } = await findInFrames(page, '#quiz-stats', 20_000);
-  assert.match(await locator.first().innerText(), /\b2 reviews in total/);
-});
 
 // ---------------------------------------------------------------------------------------------
 // Run
@@ -663,7 +713,7 @@ async function withTimeout(promise, ms, what) {
 const started = Date.now();
 // Screenshots of an earlier run would be mistaken for this one's.
 for (const f of await fsp.readdir(path.join(ROOT, 'test-results')).catch(() => [])) {
-  if (/^ui-.*\.png$/.test(f)) await fsp.rm(path.join(ROOT, 'test-results', f), { force: true });
+  if (new RegExp(`^${SHOT_PREFIX}ui-.*\\.png$`).test(f)) await fsp.rm(path.join(ROOT, 'test-results', f), { force: true });
 }
 try {
   tmp = removeOnExit(await fsp.mkdtemp(path.join(os.tmpdir(), 'ip-ui-test-')));
@@ -676,7 +726,11 @@ try {
   await fsp.writeFile(path.join(workspace, SCENARIO_FILE), JSON.stringify({ nodes: 3, seed: 3, steps: [{ until: 'leader', maxMs: 5000 }, { request: 'x=1' }] }, null, 2) + '\n');
   server = await startCodeServer({
     workspace,
-    userSettings: { 'interviewPrep.notes.language': 'en', 'workbench.colorTheme': 'Default Dark Modern' },
+    userSettings: {
+      'interviewPrep.notes.language': 'en',
+      'workbench.colorTheme': 'Default Dark Modern',
+      ...(WEB_HOST ? { 'remote.extensionKind': { 'interview-prep.interview-prep': ['web'] } } : {}),
+    },
   });
   ({ browser, page } = await openWorkbench(server.url));
   // Errors the page and its webviews log (CSP refusals among them): reported, not asserted.
@@ -711,6 +765,8 @@ if (page) {
 }
 
 const notes = [];
+if (state.hostRow) notes.push(`extension host: ${state.hostRow}`);
+if (state.blankPanels) notes.push(`simulator panels that stayed blank and were reopened: ${state.blankPanels.join(', ')}`);
 if (state.commandLink) notes.push(`command: link rendered as ${state.commandLink.isLink ? `<a href="${state.commandLink.href}">` : 'plain text'}`);
 if (state.jsLink) notes.push(`javascript: link rendered as ${state.jsLink.isLink ? `<a href="${state.jsLink.href}">` : 'plain text'}`);
 for (const sec of state.sections ?? []) {
