@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: every test layer, in one command — unit (mocha in Node), in-host (mocha inside a
-# real VS Code: code-server), UI (Playwright + Debian Chromium driving code-server).
+# real VS Code: code-server), UI (Playwright + Debian Chromium driving code-server), and the UI
+# suite once more with the extension in the web worker extension host.
 # Installs what it needs on first run (scripts/setup.sh). Fails if any layer fails.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -29,6 +30,11 @@ echo "== UI tests (Playwright + Chromium driving code-server)"
 node test/e2e/ui.test.mjs 2>&1 | tee test-results/ui.log
 [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
 summaries+=("$(grep -E '^ui: ' test-results/ui.log | tail -1 || echo 'ui: did not report')")
+
+echo "== UI tests again, the extension in the browser's web worker extension host (its browser entry)"
+UI_EXTENSION_HOST=web node test/e2e/ui.test.mjs 2>&1 | tee test-results/ui-web.log
+[ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+summaries+=("$(grep -E '^ui: ' test-results/ui-web.log | tail -1 | sed 's/^ui:/ui (web worker host):/' || echo 'ui (web worker host): did not report')")
 
 echo
 echo "== summary"

@@ -207,11 +207,18 @@ function userPaths(): string[] {
   return Array.isArray(value) ? value.filter((p): p is string => typeof p === 'string' && p.trim() !== '') : [];
 }
 
-/** Absolute paths and `~/…` as they are; anything else relative to the first workspace folder. */
+/**
+ * Absolute paths and `~/…` as they are; anything else relative to the first workspace folder.
+ * An absolute path lives where the workspace does: on a remote or in the browser (web worker
+ * host) that is the workspace folder's scheme and authority, not this process's `file:`.
+ */
 export function resolveUserPath(configured: string): vscode.Uri | undefined {
   const trimmed = configured.trim();
   if (/^[a-z][a-z0-9+.-]+:\/\//i.test(trimmed)) return vscode.Uri.parse(trimmed);
-  if (trimmed.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(trimmed)) return vscode.Uri.file(trimmed);
+  if (trimmed.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(trimmed)) {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    return folder && folder.scheme !== 'file' ? folder.with({ path: vscode.Uri.file(trimmed).path }) : vscode.Uri.file(trimmed);
+  }
   if (trimmed.startsWith('~/') && typeof process !== 'undefined' && process.env?.HOME) {
     return vscode.Uri.file(process.env.HOME + trimmed.slice(1));
   }
