@@ -23,6 +23,13 @@ function time<T>(fn: () => T): [T, number] {
   return [value, performance.now() - t0];
 }
 
+/** The run with the median wall time of `runs` runs (after one warm-up run for the JIT). */
+function medianOf<T>(runs: number, fn: () => T): [T, number] {
+  fn();
+  const results = Array.from({ length: runs }, () => time(fn)).sort((a, b) => a[1] - b[1]);
+  return results[Math.floor(runs / 2)];
+}
+
 /** A channel-heavy program: a pipeline of three stages over buffered and unbuffered channels. */
 const CHANNEL_HEAVY = `package main
 
@@ -76,14 +83,12 @@ function mvccScript(n: number): string {
 
 export function measureSimulators(): SimFigures {
   // Raft: 5 nodes, 100 client requests per second, 60 s of virtual time.
-  runLoad(2_000); // warm up the JIT
   const virtualMs = 60_000;
-  const [sim, raftMs] = time(() => runLoad(virtualMs, 100));
+  const [sim, raftMs] = medianOf(3, () => runLoad(virtualMs, 100));
   const raft = { virtualMs, wallMs: raftMs, speedup: virtualMs / raftMs, requests: (virtualMs / 1000) * 100, events: sim.processed, violations: sim.violations.length };
 
   const heavy = parseProgram(CHANNEL_HEAVY);
-  runParsed(heavy, { seed: 1, maxSteps: 50_000_000 });
-  const [result, chanMs] = time(() => runParsed(heavy, { seed: 2, maxSteps: 50_000_000 }));
+  const [result, chanMs] = medianOf(3, () => runParsed(heavy, { seed: 2, maxSteps: 50_000_000 }));
   const fanIn = CHAN_PRESETS.find((p) => p.id === 'fan-in');
   if (!fanIn) throw new Error('no fan-in preset');
   const fanInProgram = parseProgram(fanIn.source);
@@ -93,14 +98,12 @@ export function measureSimulators(): SimFigures {
     fanInRuns: 1000, fanInMs, fanInOutcomes: outcomes.length,
   };
 
-  benchMallocs(100_000);
   const mallocs = 2_000_000;
-  const [, allocMs] = time(() => benchMallocs(mallocs));
+  const [, allocMs] = medianOf(3, () => benchMallocs(mallocs));
   const alloc = { mallocs, wallMs: allocMs, mallocsPerSecond: mallocs / (allocMs / 1000) };
 
   const script = mvccScript(10_000);
-  runScript(mvccScript(1_000));
-  const [run, mvccMs] = time(() => runScript(script));
+  const [run, mvccMs] = medianOf(3, () => runScript(script));
   const statements = run.perStep.length;
   const errors = run.events.filter((e) => (e as { status?: string }).status === 'error').length;
   const mvcc = { statements, wallMs: mvccMs, statementsPerSecond: statements / (mvccMs / 1000), errors };
