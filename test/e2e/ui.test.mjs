@@ -692,6 +692,40 @@ step('axe-core finds no serious accessibility violation in any panel, in Default
 });
 
 
+step('at 200 % zoom (a window half as wide) every simulator reflows: nothing overflows sideways', async () => {
+  // 1400 px at 200 % lays out like 700 px at 100 %: narrow the browser and hide the side bar.
+  const original = page.viewportSize();
+  await page.setViewportSize({ width: 700, height: 900 });
+  const sidebarShown = await page.locator('.part.sidebar').isVisible();
+  if (sidebarShown) await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
+  const problems = [];
+  try {
+    for (const [kind, command] of SIMULATOR_COMMANDS) {
+      await page.keyboard.press('Escape');
+      await runCommand(page, command);
+      const frame = await simFrame(kind);
+      await sleep(400);
+      const result = await frame.evaluate(() => {
+        const width = document.documentElement.clientWidth;
+        const inScroller = (el) => {
+          for (let p = el.parentElement; p; p = p.parentElement) if (/(auto|scroll)/.test(getComputedStyle(p).overflowX)) return true;
+          return false;
+        };
+        const over = [...document.querySelectorAll('main#sim *')]
+          .filter((el) => { const b = el.getBoundingClientRect(); return b.width > 0 && b.right > width + 1 && !inScroller(el); })
+          .map((el) => `${el.tagName.toLowerCase()}${el.getAttribute('data-testid') ? `[${el.getAttribute('data-testid')}]` : ''}`);
+        return { width, over };
+      });
+      if (result.over.length) problems.push(`${kind} (${result.width}px): ${result.over.slice(0, 5).join(', ')}`);
+      if (kind === 'raft') state.shot_zoom = await screenshot(page, 'ui-sim-raft-narrow');
+    }
+  } finally {
+    if (original) await page.setViewportSize(original);
+    if (sidebarShown) await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
+  }
+  assert.ok(problems.length === 0, `overflowing elements:\n${problems.join('\n')}`);
+});
+
 // ---------------------------------------------------------------------------------------------
 // Run
 
