@@ -707,8 +707,9 @@ step('at 200 % zoom (a window half as wide) every simulator reflows: nothing ove
       await sleep(400);
       const result = await frame.evaluate(() => {
         const width = document.documentElement.clientWidth;
+        // Content inside a scrolling or clipping box (a code view, a wide table) is not page overflow.
         const inScroller = (el) => {
-          for (let p = el.parentElement; p; p = p.parentElement) if (/(auto|scroll)/.test(getComputedStyle(p).overflowX)) return true;
+          for (let p = el.parentElement; p; p = p.parentElement) if (/(auto|scroll|hidden|clip)/.test(getComputedStyle(p).overflowX)) return true;
           return false;
         };
         const over = [...document.querySelectorAll('main#sim *')]
