@@ -3,6 +3,8 @@
  * Follows the lexical rules of the Go spec (comments, interpreted and raw strings, runes), so
  * nothing inside a comment or a string is ever mistaken for code. Pure and allocation-light.
  */
+import { GO_KEYWORDS, GO_OPERATORS } from '../shared/goLexicon';
+
 export type GoTokenKind = 'ident' | 'keyword' | 'op' | 'string' | 'rune' | 'number' | 'comment';
 
 export interface GoToken {
@@ -13,19 +15,7 @@ export interface GoToken {
   readonly end: number;
 }
 
-const KEYWORDS = new Set([
-  'break', 'case', 'chan', 'const', 'continue', 'default', 'defer', 'else', 'fallthrough', 'for', 'func', 'go', 'goto',
-  'if', 'import', 'interface', 'map', 'package', 'range', 'return', 'select', 'struct', 'switch', 'type', 'var',
-]);
-
-/** Longest operators first, so `<-` and `...` win over `<` and `.`. */
-const OPERATORS = [
-  '<<=', '>>=', '&^=', '...', '&&', '||', '<-', '++', '--', '==', '!=', '<=', '>=', ':=', '+=', '-=', '*=', '/=', '%=',
-  '&=', '|=', '^=', '<<', '>>', '&^', '~',
-  '+', '-', '*', '/', '%', '&', '|', '^', '<', '>', '=', '!', '(', ')', '[', ']', '{', '}', ',', ';', '.', ':',
-];
-
-const OPERATOR_SET = new Set(OPERATORS);
+const OPERATOR_SET = new Set(GO_OPERATORS);
 
 const IDENT_START = /[\p{L}_]/u;
 const IDENT_PART = /[\p{L}\p{Nd}_]/u;
@@ -92,7 +82,7 @@ export function tokenizeGo(source: string): GoToken[] {
         i += ch.length;
       }
       const text = source.slice(start, i);
-      push(KEYWORDS.has(text) ? 'keyword' : 'ident', start, i);
+      push(GO_KEYWORDS.has(text) ? 'keyword' : 'ident', start, i);
     } else {
       const length = OPERATOR_SET.has(source.substr(i, 3)) ? 3 : OPERATOR_SET.has(source.substr(i, 2)) ? 2 : 1;
       i += length;

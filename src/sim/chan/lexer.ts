@@ -5,10 +5,13 @@
  * the keywords break, continue, fallthrough, return, or one of ++ -- ) ] }" — The Go Programming
  * Language Specification, "Semicolons").
  *
- * Written for this simulator rather than reusing src/hover/goTokens.ts because the parser needs
+ * Written for this simulator rather than reusing src/hover/goTokens.ts (they share the keyword
+ * and operator tables, src/shared/goLexicon.ts) because the parser needs
  * positions, semicolon insertion and errors for unterminated literals, which the hover tokenizer
  * deliberately tolerates.
  */
+
+import { GO_KEYWORDS, GO_OPERATORS } from '../../shared/goLexicon';
 
 export type TokKind = 'ident' | 'keyword' | 'op' | 'int' | 'string' | 'rune' | 'float' | 'imag' | ';' | 'eof';
 
@@ -27,17 +30,6 @@ export class GoSyntaxError extends Error {
     super(`${line}:${col}: ${detail}`);
   }
 }
-
-const KEYWORDS = new Set([
-  'break', 'case', 'chan', 'const', 'continue', 'default', 'defer', 'else', 'fallthrough', 'for', 'func', 'go', 'goto',
-  'if', 'import', 'interface', 'map', 'package', 'range', 'return', 'select', 'struct', 'switch', 'type', 'var',
-]);
-
-const OPERATORS = [
-  '<<=', '>>=', '&^=', '...', '&&', '||', '<-', '++', '--', '==', '!=', '<=', '>=', ':=', '+=', '-=', '*=', '/=', '%=',
-  '&=', '|=', '^=', '<<', '>>', '&^', '~',
-  '+', '-', '*', '/', '%', '&', '|', '^', '<', '>', '=', '!', '(', ')', '[', ']', '{', '}', ',', ';', '.', ':',
-];
 
 const SEMI_AFTER_KEYWORD = new Set(['break', 'continue', 'fallthrough', 'return']);
 const SEMI_AFTER_OP = new Set(['++', '--', ')', ']', '}']);
@@ -101,7 +93,7 @@ export function tokenize(src: string): Tok[] {
       let j = i + 1;
       while (j < n && (/[A-Za-z0-9_]/.test(src[j]) || src.charCodeAt(j) > 127)) j++;
       const word = src.slice(i, j);
-      toks.push({ kind: KEYWORDS.has(word) ? 'keyword' : 'ident', text: word, line, col });
+      toks.push({ kind: GO_KEYWORDS.has(word) ? 'keyword' : 'ident', text: word, line, col });
       i = j;
       continue;
     }
@@ -171,7 +163,7 @@ export function tokenize(src: string): Tok[] {
       i = j + 1;
       continue;
     }
-    const op = OPERATORS.find((o) => src.startsWith(o, i));
+    const op = GO_OPERATORS.find((o) => src.startsWith(o, i));
     if (!op) throw new GoSyntaxError(line, col, `invalid character ${JSON.stringify(c)}`);
     toks.push(op === ';' ? { kind: ';', text: ';', line, col } : { kind: 'op', text: op, line, col });
     i += op.length;
