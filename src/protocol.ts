@@ -2,6 +2,7 @@
  * Messages between the note panel and the extension: one union per direction, shared by
  * both sides. Whatever arrives is validated; anything else is ignored (and logged).
  */
+import { isRecord } from './shared/isRecord';
 
 /** Webview → extension. */
 export type NoteViewMessage =
@@ -21,10 +22,6 @@ export interface NotePanelState {
 }
 
 const MAX_TEXT = 4096;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function isShortString(value: unknown): value is string {
   return typeof value === 'string' && value.length <= MAX_TEXT;

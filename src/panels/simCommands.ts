@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Command } from '../notes/commands';
 import { isSimulatorKind, MAX_SCENARIO_CHARS, type SimulatorKind } from '../sim/protocol';
 import type { SimulatorPanels } from './simPanels';
+import { isRecord } from '../shared/isRecord';
 
 /** Palette command ids, one per simulator. */
 export const SIMULATOR_COMMANDS: Readonly<Record<SimulatorKind, string>> = {
@@ -10,10 +11,6 @@ export const SIMULATOR_COMMANDS: Readonly<Record<SimulatorKind, string>> = {
   alloc: 'interviewPrep.openAllocatorSimulator',
   mvcc: 'interviewPrep.openMvccSimulator',
 };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** A preset id from a command argument: `"partition"` or `{ "preset": "partition" }` (note links use either). */
 function presetArgument(arg: unknown): string | undefined {

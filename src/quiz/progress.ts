@@ -1,4 +1,5 @@
 import { PROGRESS_VERSION, type CardPhase, type CardState, type Grade, type Progress, type ReviewRecord } from './types';
+import { isRecord } from '../shared/isRecord';
 
 /** Stored quiz progress: creation, recording, validation/migration, pruning, export/import, merge. Pure: no `vscode`. */
 
@@ -207,10 +208,6 @@ class Issues {
 function withIssues(progress: Progress, issues: Issues): { progress: Progress; problem?: string } {
   const problem = issues.message();
   return problem === undefined ? { progress } : { progress, problem };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Numbers pass as `x + 0` so that a stored -0 loads as 0, as a JSON round trip would give. */

@@ -2,6 +2,7 @@
  * Messages between a simulator panel and the extension, shared by all four simulators.
  * One union per direction; whatever arrives is validated and anything else is ignored.
  */
+import { isRecord } from '../shared/isRecord';
 
 export const SIMULATOR_KINDS = ['raft', 'chan', 'alloc', 'mvcc'] as const;
 export type SimulatorKind = (typeof SIMULATOR_KINDS)[number];
@@ -28,10 +29,6 @@ export type SimHostMessage =
 /** Scenario files and messages larger than this are refused. */
 export const MAX_SCENARIO_CHARS = 256 * 1024;
 const MAX_ID = 200;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function isText(value: unknown, max: number): value is string {
   return typeof value === 'string' && value.length <= max;

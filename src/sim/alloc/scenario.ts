@@ -5,6 +5,7 @@
  */
 import { AllocError, Heap, MAX_ALLOC_SIZE, MAX_PROCS, type Fragmentation, type MemStats, type Source, type Span } from './heap';
 import { GO_PLATFORM, GO_VERSION, PAGE_SIZE } from './sizeclasses';
+import { isRecord } from '../../shared/isRecord';
 
 export const MAX_OPS = 20000;
 export const MAX_COUNT = 100000;
@@ -23,10 +24,6 @@ export interface Scenario {
 }
 
 export type ParseResult = { readonly ok: true; readonly scenario: Scenario } | { readonly ok: false; readonly error: string };
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function isInt(v: unknown, min: number, max: number): v is number {
   return typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;

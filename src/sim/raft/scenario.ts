@@ -3,6 +3,7 @@
  * panel: a cluster configuration plus steps. Parsing never throws: it returns an error naming the
  * field or step at fault. Matches schemas/raft-scenario.schema.json.
  */
+import { isRecord } from '../../shared/isRecord';
 
 export const MIN_NODES = 3;
 export const MAX_NODES = 9;
@@ -64,10 +65,6 @@ class ScenarioError extends Error {}
 const fail = (message: string): never => {
   throw new ScenarioError(message);
 };
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function finite(v: unknown, field: string, min: number, max: number): number {
   if (typeof v !== 'number' || !Number.isFinite(v)) return fail(`${field}: must be a number (got ${describe(v)})`);
