@@ -13,7 +13,7 @@ import {
   ARENA_BASE_ADDRESS, GO_PLATFORM, GO_VERSION, MALLOC_HEADER_SIZE, PAGES_PER_ARENA, PAGE_SIZE, SIZE_CLASSES, TINY_SPAN_CLASS, decideSize,
 } from '../sim/alloc/sizeclasses';
 import { formatBytes, narrate, t, tinyAlignment, type StringKey } from '../sim/alloc/strings';
-import { announce, h, initialPreset, language, noteLoadedText, onHostMessage, postToHost, reducedMotion, replaceChildren, reportEdit, root, saveState, savedState, svg } from './simShell';
+import { announce, h, initialPreset, language, onHostMessage, postToHost, reducedMotion, replaceChildren, reportEdit, root, saveState, savedState, svg } from './simShell';
 
 const MAX_NARRATION = 200;
 const MAX_SPANS_DRAWN = 24;
@@ -717,7 +717,6 @@ function onMessage(message: SimHostMessage): void {
       break;
     case 'scenario': {
       const name = message.fileName.split(/[\\/]/).pop() || 'scenario.alloc.json';
-      noteLoadedText(message.text);
       const error = loadScenario(message.text, name, presetById(name.replace(/\.alloc\.json$/, ''))?.id ?? '');
       if (error) { showError(`${name}: ${error}`); schedule(); }
       break;

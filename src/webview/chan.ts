@@ -12,7 +12,7 @@ import { Machine, MAX_PROGRAM_CHARS, OutcomeExplorer, tryParseProgram } from '..
 import { narrate, t as tr, type ChanLang, type ChanStringKey } from '../sim/chan/strings';
 import { formatV } from '../sim/chan/values';
 import {
-  announce, h, initialPreset, language, noteLoadedText, onHostMessage, postToHost, reducedMotion, replaceChildren, reportEdit, root, savedState, saveState,
+  announce, h, initialPreset, language, onHostMessage, postToHost, reducedMotion, replaceChildren, reportEdit, root, savedState, saveState,
 } from './simShell';
 
 interface SavedState { source: string; seed: number; steps: number; preset?: string; runs: number }
@@ -530,11 +530,9 @@ onHostMessage((msg) => {
     if (msg.type === 'preset') loadPreset(msg.id);
     else if (msg.type === 'scenario') {
       pause();
-      noteLoadedText(msg.text);
       loadSource(msg.text, undefined, 0);
     } else if (msg.type === 'lang') {
       lang = msg.lang;
-      root.dataset.lang = msg.lang;
       renderLabels();
       pause();
     }

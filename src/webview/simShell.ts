@@ -74,11 +74,6 @@ export function reportEdit(text: string): void {
   postToHost({ type: 'edit', text });
 }
 
-/** Remember text that came from the file, so loading it is not reported back as an edit. */
-export function noteLoadedText(text: string): void {
-  lastEdit = text;
-}
-
 export function postToHost(message: SimViewMessage): void {
   if (message.type === 'edit') {
     // A file editor starts with the file: a default preset loaded before it arrives must not overwrite it.

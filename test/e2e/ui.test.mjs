@@ -456,17 +456,11 @@ async function simFrame(kind, timeoutMs = 20_000) {
     (state.blankPanels ??= []).push(kind);
     await screenshot(page, `ui-blank-${kind}`);
     await runCommand(page, 'View: Close Editor');
-    await runCommand(page, SIMULATOR_TITLES[kind]);
+    await runCommand(page, Object.fromEntries(SIMULATOR_COMMANDS)[kind]);
     return (await findInFrames(page, selector, timeoutMs)).frame;
   }
 }
 
-const SIMULATOR_TITLES = {
-  raft: 'Interview Prep: Open Raft Simulator',
-  chan: 'Interview Prep: Open Channel Simulator',
-  alloc: 'Interview Prep: Open Allocator Simulator',
-  mvcc: 'Interview Prep: Open MVCC Simulator',
-};
 
 async function waitInFrame(frame, fn, arg, timeoutMs = 20_000, what = 'condition') {
   const deadline = Date.now() + timeoutMs;
