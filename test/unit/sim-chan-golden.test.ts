@@ -1,5 +1,6 @@
 /**
- * Golden programs: test/golden/chan/NAME.go with NAME.expected.json. The expectations were
+ * Golden programs: test/golden/chan/NAME.expected.json with the program in NAME.go, or for the
+ * simulator's presets in src/sim/chan/presets.ts (one copy of each preset). The expectations were
  * established by reasoning from the Go specification and runtime source; this test checks the
  * simulator against them over many seeds; the second suite runs each with the real Go toolchain
  * (skipping with a message when `go` is not on PATH, or a program needs a newer Go) and checks that
@@ -25,11 +26,15 @@ function goldenDir(): string {
 
 function loadGoldens(): Golden[] {
   const dir = goldenDir();
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.go')).sort().map((f) => {
-    const name = f.slice(0, -3);
-    const exp = JSON.parse(fs.readFileSync(path.join(dir, `${name}.expected.json`), 'utf8')) as Partial<GoldenOutcome> & { outputs?: GoldenOutcome[]; go?: string; stderrFirstLine?: string };
+  const suffix = '.expected.json';
+  return fs.readdirSync(dir).filter((f) => f.endsWith(suffix)).sort().map((f) => {
+    const name = f.slice(0, -suffix.length);
+    const exp = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as Partial<GoldenOutcome> & { outputs?: GoldenOutcome[]; go?: string; stderrFirstLine?: string };
     const outputs = exp.outputs ?? [{ stdout: exp.stdout as string, outcome: exp.outcome as string, exitCode: exp.exitCode as number, message: exp.message as string }];
-    return { name, source: fs.readFileSync(path.join(dir, f), 'utf8'), outputs, go: exp.go, stderrFirstLine: exp.stderrFirstLine };
+    const file = path.join(dir, `${name}.go`);
+    const source = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : CHAN_PRESETS.find((p) => p.id === name)?.source;
+    if (source === undefined) throw new Error(`${f}: no ${name}.go and no preset "${name}"`);
+    return { name, source, outputs, go: exp.go, stderrFirstLine: exp.stderrFirstLine };
   });
 }
 
@@ -50,8 +55,8 @@ describe('chan simulator: golden programs', () => {
     assert.ok(goldens.length >= 25, `only ${goldens.length} golden programs`);
     for (const p of CHAN_PRESETS) {
       const g = goldens.find((x) => x.name === p.id);
-      assert.ok(g, `preset ${p.id} has no golden file`);
-      assert.equal(g.source, p.source, `preset ${p.id} differs from test/golden/chan/${p.id}.go`);
+      assert.ok(g, `preset ${p.id} has no test/golden/chan/${p.id}.expected.json`);
+      assert.equal(g.source, p.source, `test/golden/chan/${p.id}.go would shadow the preset's program`);
     }
   });
 

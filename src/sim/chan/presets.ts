@@ -1,6 +1,6 @@
 /**
- * The channel simulator's presets: real Go programs (each is also under test/golden/chan/ with its
- * expected outcome, checked against the real Go toolchain), a short explanation in both languages,
+ * The channel simulator's presets: real Go programs (each has its expected outcome in
+ * test/golden/chan/ID.expected.json, checked against the real Go toolchain), a short explanation in both languages,
  * and the heading of the channels note (topic `go-channels`) each one illustrates.
  */
 import type { ChanLang } from './strings';
