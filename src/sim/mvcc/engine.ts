@@ -321,14 +321,7 @@ export class MvccEngine {
 
   /** Lets `seconds` of simulated time pass: lock waits past innodb_lock_wait_timeout fail with 1205. */
   advanceTime(seconds: number): SimEvent[] {
-    const until = this.now + Math.max(0, seconds);
-    for (let guard = 0; guard < 100_000; guard++) {
-      const next = this.earliestDeadline();
-      if (!next || next.blocked!.deadline > until) break;
-      this.now = Math.max(this.now, next.blocked!.deadline);
-      this.timeout(next);
-    }
-    this.now = until;
+    this.advanceTimeInner(seconds);
     return this.flush();
   }
 
