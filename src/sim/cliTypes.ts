@@ -8,3 +8,13 @@ export interface SimCliIo {
 
 /** Runs one simulator subcommand with its arguments; returns the exit status (2 for invalid input). */
 export type SimCli = (args: readonly string[], io: SimCliIo) => number;
+
+/** Reads `file` through `io`; when that fails, writes `<prefix>: <reason>` to stderr and returns undefined (exit 2). */
+export function readInput(io: SimCliIo, file: string, prefix: string): string | undefined {
+  try {
+    return io.readText(file);
+  } catch (e) {
+    io.err(`${prefix}: ${e instanceof Error ? e.message : String(e)}\n`);
+    return undefined;
+  }
+}

@@ -3,7 +3,7 @@
  * headlessly and prints the JSON trace, or prints Go's size-class table. Exit 2 on invalid input,
  * naming the op at fault. Uses nothing but the SimCliIo it is given.
  */
-import type { SimCli } from '../cliTypes';
+import { readInput, type SimCli } from '../cliTypes';
 import { PRESETS, presetScenarioText } from './presets';
 import { parseScenario, runScenario } from './scenario';
 import { GO_PLATFORM, GO_VERSION, SIZE_CLASSES } from './sizeclasses';
@@ -68,12 +68,9 @@ export const runAllocCli: SimCli = (args, io) => {
       return 2;
     }
     label = list[0];
-    try {
-      text = io.readText(list[0]);
-    } catch (e) {
-      io.err(`error: ${(e as Error).message}\n`);
-      return 2;
-    }
+    const read = readInput(io, list[0], 'error');
+    if (read === undefined) return 2;
+    text = read;
   }
   const parsed = parseScenario(text);
   if (!parsed.ok) {

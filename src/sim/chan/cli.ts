@@ -5,7 +5,7 @@
  * {"outcomes":[{"stdout","outcome","exitCode","message","count","seed"}]}. Unsupported or invalid
  * programs exit with status 2 and `line:col` messages on stderr. English only.
  */
-import type { SimCli } from '../cliTypes';
+import { readInput, type SimCli } from '../cliTypes';
 import { narrate } from './strings';
 import { runParsed, tryParseProgram, whatCanItPrint } from './run';
 
@@ -41,13 +41,8 @@ export const runChanCli: SimCli = (args, io) => {
     else { io.err(`chan: unexpected argument ${a}\n${USAGE}`); return 2; }
   }
   if (file === undefined) { io.err(`chan: missing PROGRAM.go\n${USAGE}`); return 2; }
-  let source: string;
-  try {
-    source = io.readText(file);
-  } catch (e) {
-    io.err(`chan: ${e instanceof Error ? e.message : String(e)}\n`);
-    return 2;
-  }
+  const source = readInput(io, file, 'chan');
+  if (source === undefined) return 2;
   const parsed = tryParseProgram(source);
   if (!parsed.ok) { io.err(`${file}:${parsed.error}\n`); return 2; }
   if (runs !== undefined) {

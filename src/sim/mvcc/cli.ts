@@ -1,5 +1,5 @@
 /** `mvcc SCRIPT.sql [--isolation LEVEL]`: runs a script and prints its events as JSON. */
-import type { SimCli } from '../cliTypes';
+import { readInput, type SimCli } from '../cliTypes';
 import { eventJson, parseScript, runSteps } from './script';
 import { parseIsolationLevel, type IsolationLevel } from './sql';
 
@@ -38,13 +38,8 @@ export const runMvccCli: SimCli = (args, io) => {
     io.err(`mvcc: missing SCRIPT.sql\n${USAGE}`);
     return 2;
   }
-  let text: string;
-  try {
-    text = io.readText(file);
-  } catch (e) {
-    io.err(`mvcc: ${e instanceof Error ? e.message : String(e)}\n`);
-    return 2;
-  }
+  const text = readInput(io, file, 'mvcc');
+  if (text === undefined) return 2;
   const parsed = parseScript(text);
   if (!parsed.ok) {
     io.err(`mvcc: ${file}: line ${parsed.line}:${parsed.col}: ${parsed.message}\n`);

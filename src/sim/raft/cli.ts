@@ -3,7 +3,7 @@
  * trace. Exit 0 when every step succeeded, 1 when a step failed (an `until` that did not hold, or
  * an invariant violation — the trace is still printed), 2 on invalid input (nothing printed).
  */
-import type { SimCli } from '../cliTypes';
+import { readInput, type SimCli } from '../cliTypes';
 import { parseScenario } from './scenario';
 import { simulate } from './runner';
 
@@ -14,13 +14,8 @@ export const runRaftCli: SimCli = (args, io) => {
     io.err(USAGE);
     return 2;
   }
-  let text: string;
-  try {
-    text = io.readText(args[0]);
-  } catch (e) {
-    io.err(`raft: ${e instanceof Error ? e.message : String(e)}\n`);
-    return 2;
-  }
+  const text = readInput(io, args[0], 'raft');
+  if (text === undefined) return 2;
   const parsed = parseScenario(text);
   if (!parsed.ok) {
     io.err(`raft: invalid scenario: ${parsed.error}\n`);
