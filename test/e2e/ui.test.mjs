@@ -29,6 +29,7 @@ const screenshot = (p, name) => saveScreenshot(p, `${SHOT_PREFIX}${name}`);
 
 const XSS_NOTE = path.join(ROOT, 'test', 'fixtures', 'xss', 'xss.md');
 const SCENARIO_FILE = 'ui-test.raft.json';
+const SCENARIO_TEXT = JSON.stringify({ nodes: 3, seed: 3, steps: [{ until: 'leader', maxMs: 5000 }, { request: 'x=1' }] }, null, 2) + '\n';
 const STEP_TIMEOUT_MS = 60_000;
 const RUN_TIMEOUT_MS = Number(process.env.UI_TEST_TIMEOUT_MS ?? 900_000);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -556,6 +557,7 @@ step('a *.raft.json file reopens in the Raft simulator; an edit there marks it d
   const file = path.join(state.workspace, name);
   await page.keyboard.press('Escape');
   await runCommand(page, 'View: Close All Editors');
+  await fsp.writeFile(file, SCENARIO_TEXT); // as it was, should this step be running a second time
   await openAndPick(quickOpen, name, { text: name });
   const tab = page.locator('.tabs-container .tab', { hasText: name }).first();
   await tab.waitFor({ timeout: 15_000 });
@@ -570,11 +572,13 @@ step('a *.raft.json file reopens in the Raft simulator; an edit there marks it d
     await sleep(150);
   }
   await runCommand(page, 'File: Save');
+  // The save may be caught half-written (truncated, then written): poll until it parses with the edit.
   let saved;
   for (const end = Date.now() + 10_000; Date.now() < end; await sleep(200)) {
-    saved = JSON.parse(await fsp.readFile(file, 'utf8'));
+    try { saved = JSON.parse(await fsp.readFile(file, 'utf8')); } catch { continue; }
     if (saved.preVote === true) break;
   }
+  saved = JSON.parse(await fsp.readFile(file, 'utf8'));
   assert.equal(saved.preVote, true, 'the saved file has preVote: true');
   assert.equal(saved.nodes, 3);
   state.shot_scenario = await screenshot(page, 'ui-scenario-file');
@@ -774,7 +778,7 @@ try {
     settings: { 'interviewPrep.notes.extraPaths': [SAMPLE.notesDir, XSS_NOTE] },
   });
   state.workspace = workspace;
-  await fsp.writeFile(path.join(workspace, SCENARIO_FILE), JSON.stringify({ nodes: 3, seed: 3, steps: [{ until: 'leader', maxMs: 5000 }, { request: 'x=1' }] }, null, 2) + '\n');
+  await fsp.writeFile(path.join(workspace, SCENARIO_FILE), SCENARIO_TEXT);
   server = await startCodeServer({
     workspace,
     userSettings: {
