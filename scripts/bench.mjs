@@ -243,10 +243,14 @@ async function simulatorFigures() {
   const bench = require(outfile);
   const figures = bench.measureSimulators();
   const replay = bench.allocReplayText(100_000);
-  figures.allocFrames = await measureFrames('alloc', async (page) => {
-    await page.evaluate((text) => window.postMessage({ type: 'scenario', text, fileName: 'replay.alloc.json' }, '*'), replay);
-    await page.waitForTimeout(300);
-    await page.click('[data-testid=alloc-run]');
+  // Every frame of the replay, from the click on Run to the frame that finishes it.
+  figures.allocFrames = await measureFrames('alloc', (page) => page.click('[data-testid=alloc-run]'), {
+    prepare: async (page) => {
+      await page.evaluate((text) => window.postMessage({ type: 'scenario', text, fileName: 'replay.alloc.json' }, '*'), replay);
+      await page.waitForTimeout(300);
+    },
+    untilSelector: '[data-testid=alloc-run][disabled]',
+    frames: 5000,
   });
   const nineNodes = JSON.stringify({ nodes: 9, seed: 7, steps: [{ run: 600_000 }] });
   figures.raftFrames = await measureFrames('raft', async (page) => {
@@ -296,7 +300,7 @@ const rows = [
   [`channel core: ${sims.chan.ops} channel ops, 3-stage pipeline`, `${(sims.chan.opsPerSecond / 1e6).toFixed(2)} M ops/s`, '≥ 1 M/s', sims.chan.opsPerSecond >= 1e6],
   [`channel: "What can it print?", fan-in preset, ${sims.chan.fanInRuns} seeds (${sims.chan.fanInOutcomes} outcomes)`, `${sims.chan.fanInMs.toFixed(0)} ms`, '≤ 1000 ms', sims.chan.fanInMs <= 1000],
   [`allocator core: ${sims.alloc.mallocs / 1e6} M small mallocs (24 B noscan)`, `${(sims.alloc.mallocsPerSecond / 1e6).toFixed(1)} M/s`, '≥ 2 M/s', sims.alloc.mallocsPerSecond >= 2e6],
-  ['allocator panel: frame time replaying 100 000 allocations, p95 (p50)', `${sims.allocFrames.p95.toFixed(1)} (${sims.allocFrames.p50.toFixed(1)}) ms`, '≤ 16.7 ms', sims.allocFrames.p95 <= 16.7],
+  [`allocator panel: frame time replaying 100 000 allocations (all ${sims.allocFrames.frames} frames), p95 (p50)`, `${sims.allocFrames.p95.toFixed(1)} (${sims.allocFrames.p50.toFixed(1)}) ms`, '≤ 16.7 ms', sims.allocFrames.p95 <= 16.7],
   [`MVCC core: ${sims.mvcc.statements}-statement two-session script`, `${(sims.mvcc.statementsPerSecond / 1000).toFixed(1)} k stmt/s`, '≥ 50 k/s', sims.mvcc.statementsPerSecond >= 50_000],
   ['dist/extension.js (loaded at activation)', `${kb(size('dist/extension.js')).toFixed(1)} KB`, '', null],
   ['dist/engine.js (loaded on first note)', `${kb(size('dist/engine.js')).toFixed(1)} KB`, '', null],

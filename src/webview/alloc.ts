@@ -17,7 +17,8 @@ import { announce, h, initialPreset, language, onHostMessage, postToHost, reduce
 
 const MAX_NARRATION = 200;
 const MAX_SPANS_DRAWN = 24;
-const MAX_SPANS_WHILE_PLAYING = 4;
+const MAX_SPANS_WHILE_REPLAYING = 3;
+const GRIDS_PER_FRAME = 4;
 const MAX_SLOTS_DRAWN = 512;
 const MAX_CHART_POINTS = 300;
 const MAX_EXTRAS = 500;
@@ -36,6 +37,8 @@ let fileName = '';
 let sim: Simulation;
 let extras: Extra[] = [];
 let playing = false;
+/** Playing a scenario too big to pace: frames are time-budgeted and views refresh in turn. */
+let fastReplay = false;
 let lastPaced = 0;
 let lastAnnounce = 0;
 let explorerValue = '24';
@@ -197,12 +200,14 @@ function play(): void {
 
 function stop(): void {
   playing = false;
+  fastReplay = false;
   dirty = true;
 }
 
 /** One animation frame of play: paced for short scenarios, time-budgeted for huge ones. */
 function playFrame(now: number): void {
   const paced = !reducedMotion() && sim.scenario.ops.length <= 100 && !sim.progress() && !hugeOp();
+  fastReplay = !paced;
   if (paced) {
     if (now - lastPaced >= PACED_OP_MS) {
       lastPaced = now;
@@ -238,7 +243,9 @@ function schedule(): void {
 function frame(now: number): void {
   frameRequested = false;
   try {
+    const t0 = performance.now();
     if (playing) playFrame(now);
+    frameSimMs = performance.now() - t0;
     if (dirty) { dirty = false; render(); }
   } catch (e) {
     stop();
@@ -361,8 +368,9 @@ function buildLayout(): void {
   );
   showError(lastError);
   renderExplorer();
-  dirty = true;
+  dirty = false;
   render();
+  if (dirty) schedule(); // span grids still to build
 }
 
 function legendItem(cls: string, label: string): HTMLElement {
@@ -396,7 +404,6 @@ function historyDiagram(): SVGSVGElement {
 
 function render(): void {
   if (!refs.narration) return;
-  const heap = sim.heap;
   const total = sim.scenario.ops.length;
   const prog = sim.progress();
   const op = sim.scenario.ops[sim.next];
@@ -407,37 +414,38 @@ function render(): void {
   refs.runBtn.setAttribute('aria-pressed', String(playing));
   refs.mallocBtn.disabled = prog !== undefined;
 
-  // Free list
+  if (!fastReplay) {
+    if (narrationSkipped) { replaceChildren(refs.narration); narrationSkipped = false; }
+    for (const view of VIEWS) view();
+    return;
+  }
+  // A fast replay redraws one view per frame, one every REPLAY_VIEW_MS, in turn: no frame redraws them all.
+  dirty = true;
+  const now = performance.now();
+  if (now - viewAt < REPLAY_VIEW_MS || frameSimMs > FRAME_BUDGET_MS * 2) return; // a slow op (a GC) had this frame
+  viewAt = now;
+  VIEWS[nextView]();
+  nextView = (nextView + 1) % VIEWS.length;
+}
+const REPLAY_VIEW_MS = 50;
+const VIEWS: (() => void)[] = [renderNarration, renderStats, renderSpans, renderChart, renderPs, renderFreeList, renderCentrals, renderArenas];
+let viewAt = 0;
+let nextView = 0;
+let frameSimMs = 0;
+
+function renderFreeList(): void {
   const names = sim.liveNames();
   const current = refs.freeSelect.value;
   if (refs.freeSelect.options.length !== Math.max(1, names.length) || names.some((n, i) => refs.freeSelect.options[i]?.value !== n)) {
     replaceChildren(refs.freeSelect, ...(names.length ? names.map((n) => h('option', { value: n, selected: n === current }, n)) : [h('option', { value: '' }, L('freeNone'))]));
   }
   refs.freeBtn.disabled = names.length === 0;
-
-  renderNarration();
-  renderStats();
-  // While replaying, the heavier views refresh at most every HEAVY_MS so frames stay short.
-  const now = performance.now();
-  if (!playing || now - heavyAt >= HEAVY_MS) {
-    heavyAt = now;
-    renderChart();
-    renderPs();
-    renderCentrals();
-    renderArenas();
-  } else dirty = true;
-  if (!playing || now - spansAt >= SPANS_MS) {
-    spansAt = now;
-    renderSpans();
-  } else dirty = true;
-  void heap;
 }
-let heavyAt = 0;
-let spansAt = 0;
-const HEAVY_MS = 250;
-const SPANS_MS = 400;
 
 let renderedNarration = 0;
+/** Entries a fast replay did not draw: the list is drawn afresh once it stops. */
+let narrationSkipped = false;
+const NARRATION_WHILE_REPLAYING = 12;
 /** Newest entry first: prepending never needs a scroll position, so no forced layout per frame. */
 function renderNarration(): void {
   const list = refs.narration;
@@ -445,7 +453,11 @@ function renderNarration(): void {
   while (list.lastElementChild && Number((list.lastElementChild as HTMLElement).dataset.n) < first) list.lastElementChild.remove();
   if (list.childElementCount === 0) renderedNarration = 0;
   let fresh = narration.filter((e) => e.n > renderedNarration);
-  if (fresh.length > MAX_NARRATION) fresh = fresh.slice(-MAX_NARRATION);
+  const limit = fastReplay ? NARRATION_WHILE_REPLAYING : MAX_NARRATION;
+  if (fresh.length > limit) {
+    narrationSkipped ||= fastReplay;
+    fresh = fresh.slice(-limit);
+  }
   if (fresh.length === 0) return;
   const frag = document.createDocumentFragment();
   for (let k = fresh.length - 1; k >= 0; k--) {
@@ -614,7 +626,7 @@ function placeLabel(s: Span): string {
 
 function renderSpans(): void {
   const heap = sim.heap;
-  const limit = playing ? MAX_SPANS_WHILE_PLAYING : MAX_SPANS_DRAWN;
+  const limit = fastReplay ? MAX_SPANS_WHILE_REPLAYING : MAX_SPANS_DRAWN;
   const ids = recent.filter((id) => heap.spans.has(id)).slice(0, limit);
   if (ids.length < limit && ids.length < heap.spans.size) {
     // Fill up with the other in-use spans, newest first (a counted malloc touches many spans at once).
@@ -625,10 +637,13 @@ function renderSpans(): void {
   const keep = new Set(ids);
   for (const [id, d] of drawnSpans) if (!keep.has(id)) { d.el.remove(); drawnSpans.delete(id); }
   let prev: HTMLElement | null = null;
+  let built = 0;
   for (const id of ids) {
     const span = heap.spans.get(id)!;
     let d = drawnSpans.get(id);
     if (!d) {
+      // A few new grids per frame (one during a fast replay): the rest follow in the next frames.
+      if (built++ >= (fastReplay ? 1 : GRIDS_PER_FRAME)) { dirty = true; continue; }
       const n = Math.min(span.nelems, MAX_SLOTS_DRAWN);
       const grid = slotGrid(n);
       grid.setAttribute('aria-label', `span ${id}`);
