@@ -27,8 +27,8 @@ const common = {
 const bundleLazyEngines = {
   name: 'bundle-lazy-engines',
   setup(build) {
-    const sources = { './engine.js': 'src/notes/engine.ts', './hover.js': 'src/hover/hoverEngine.ts', './quiz.js': 'src/quiz/quizEngine.ts' };
-    build.onResolve({ filter: /^\.\/(engine|hover|quiz)\.js$/ }, (args) => ({ path: path.resolve(__dirname, sources[args.path]) }));
+    const sources = { './engine.js': 'src/notes/engine.ts', './hover.js': 'src/hover/hoverEngine.ts', './quiz.js': 'src/quiz/quizEngine.ts', './ui.js': 'src/ui.ts' };
+    build.onResolve({ filter: /^\.\/(engine|hover|quiz|ui)\.js$/ }, (args) => ({ path: path.resolve(__dirname, sources[args.path]) }));
   },
 };
 
@@ -36,11 +36,11 @@ const bundleLazyEngines = {
 const builds = [
   {
     ...common,
-    entryPoints: { extension: 'src/extension.ts', engine: 'src/notes/engine.ts', hover: 'src/hover/hoverEngine.ts', quiz: 'src/quiz/quizEngine.ts' },
+    entryPoints: { extension: 'src/extension.ts', ui: 'src/ui.ts', engine: 'src/notes/engine.ts', hover: 'src/hover/hoverEngine.ts', quiz: 'src/quiz/quizEngine.ts' },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',
-    external: ['vscode', './engine.js', './hover.js', './quiz.js'],
+    external: ['vscode', './ui.js', './engine.js', './hover.js', './quiz.js'],
     metafile: true,
   },
   {

@@ -1,25 +1,15 @@
 import * as vscode from 'vscode';
+import { COMMAND_IDS } from './commandIds';
 import { GO_SELECTOR, GoHoverProvider } from './hover/goHover';
-import { openNoteCommand, refreshNotesCommand, searchNotesCommand, type Command } from './notes/commands';
 import type { Catalogue } from './notes/model';
 import { NoteStore } from './notes/noteStore';
 import { TopicsTreeProvider, type TopicsNode } from './notes/topicsTree';
-import { NotePanels } from './panels/notePanels';
-import { ChannelCodeLensProvider, openSimulatorCommands, openTopicSimulatorCommand, visualizeChannelsCommand } from './panels/simCommands';
-import { ScenarioEditorProvider } from './panels/scenarioEditors';
-import { SimulatorPanels } from './panels/simPanels';
+import { ChannelCodeLensProvider } from './panels/channelCodeLens';
+import { NOTE_VIEW_TYPE, scenarioEditorViewType, simViewType } from './panels/viewTypes';
 import { SIMULATOR_KINDS, type SimulatorKind } from './sim/protocol';
-import {
-  exportQuizProgressCommand,
-  importQuizProgressCommand,
-  quizStatsCommand,
-  resetQuizProgressCommand,
-  reviewDueCommand,
-  startQuizCommand,
-} from './quiz/commands';
 import { QuizService } from './quiz/quizService';
-import { StatsPanel } from './quiz/statsPanel';
 import type { Progress } from './quiz/types';
+import type * as UiModule from './ui';
 
 /** What the extension exposes to its own in-host tests. */
 export interface InterviewPrepApi {
@@ -32,26 +22,48 @@ export interface InterviewPrepApi {
   openSimulators(): SimulatorKind[];
 }
 
-/** Wiring only: every part is built lazily enough that nothing reads disk here. */
+/**
+ * Wiring only: nothing reads disk here, and the code behind commands, panels, simulators and
+ * scenario editors (dist/ui.js) loads on first use. What must exist at once is registered here:
+ * the tree, the status bar, the Go hover and lens, every command, the panel serializers (so
+ * panels come back after a reload) and the scenario editors.
+ */
 export function activate(context: vscode.ExtensionContext): InterviewPrepApi {
   const log = vscode.window.createOutputChannel('Interview Prep', { log: true });
   const store = new NoteStore(context.extensionUri, log);
-  const panels = new NotePanels(context.extensionUri, store, log);
   const quiz = new QuizService(context, store, log);
-  const stats = new StatsPanel(context.extensionUri, quiz);
   const tree = new TopicsTreeProvider(store, () => quiz.dueCounts);
   const treeView = vscode.window.createTreeView('interviewPrep.topics', { treeDataProvider: tree, showCollapseAll: true });
   const statusBar = vscode.window.createStatusBarItem('interviewPrep.due', vscode.StatusBarAlignment.Right, 50);
   statusBar.name = 'Interview Prep';
   statusBar.command = 'interviewPrep.reviewDue';
-  context.subscriptions.push(log, store, panels, quiz, stats, treeView, statusBar);
-  const simServices = { openNote: (topicId: string, slug?: string) => panels.show(topicId, slug) };
-  const simulators = new SimulatorPanels(context.extensionUri, simServices, log);
-  for (const kind of SIMULATOR_KINDS) context.subscriptions.push(ScenarioEditorProvider.register(kind, context.extensionUri, simServices, log));
+  let ui: UiModule.Ui | undefined;
+  const loadUi = (): UiModule.Ui => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    ui ??= (require('./ui.js') as typeof UiModule).createUi({ extensionUri: context.extensionUri, store, quiz, log });
+    return ui;
+  };
+  context.subscriptions.push(log, store, quiz, treeView, statusBar, { dispose: () => ui?.dispose() });
+
+  for (const id of COMMAND_IDS) {
+    context.subscriptions.push(vscode.commands.registerCommand(id, (...args: unknown[]) => loadUi().run(id, args)));
+  }
+  context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(NOTE_VIEW_TYPE, {
+    deserializeWebviewPanel: (panel, state) => loadUi().notePanels.restore(panel, state),
+  }));
+  for (const kind of SIMULATOR_KINDS) {
+    context.subscriptions.push(
+      vscode.window.registerWebviewPanelSerializer(simViewType(kind), {
+        deserializeWebviewPanel: async (panel) => loadUi().simulators.restore(kind, panel),
+      }),
+      vscode.window.registerCustomEditorProvider(scenarioEditorViewType(kind), {
+        resolveCustomTextEditor: (document, panel, token) => loadUi().scenarioEditor(kind).resolveCustomTextEditor(document, panel, token),
+      }, { supportsMultipleEditorsPerDocument: false }),
+    );
+  }
   const goHover = new GoHoverProvider(store);
   const channelLens = new ChannelCodeLensProvider();
   context.subscriptions.push(
-    simulators,
     goHover,
     vscode.languages.registerHoverProvider(GO_SELECTOR, goHover),
     channelLens,
@@ -87,30 +99,13 @@ export function activate(context: vscode.ExtensionContext): InterviewPrepApi {
   context.subscriptions.push(firstShow);
   if (treeView.visible) setTimeout(() => void quiz.refreshDueCounts().catch((err) => log.error(`Due counts: ${String(err)}`)), 0);
 
-  const commands: Command[] = [
-    openNoteCommand(store, panels),
-    searchNotesCommand(store, panels),
-    refreshNotesCommand(store),
-    startQuizCommand(store, quiz, context.extensionUri),
-    reviewDueCommand(store, quiz, context.extensionUri),
-    quizStatsCommand(stats),
-    resetQuizProgressCommand(quiz),
-    exportQuizProgressCommand(quiz),
-    importQuizProgressCommand(quiz),
-    ...openSimulatorCommands(simulators),
-    openTopicSimulatorCommand(simulators),
-    visualizeChannelsCommand(simulators),
-  ];
-  for (const command of commands) {
-    context.subscriptions.push(vscode.commands.registerCommand(command.id, (...args: unknown[]) => command.execute(...args)));
-  }
   return {
     catalogue: () => store.catalogue(),
-    openNoteIds: () => panels.openTopicIds(),
+    openNoteIds: () => ui?.notePanels.openTopicIds() ?? [],
     topicsTree: tree,
     quizProgress: () => quiz.progress(),
     reloadQuizProgress: () => quiz.reloadFromStorage(),
-    openSimulators: () => simulators.openKinds(),
+    openSimulators: () => ui?.simulators.openKinds() ?? [],
   };
 }
 

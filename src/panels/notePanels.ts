@@ -5,16 +5,15 @@ import type { Topic } from '../notes/model';
 import type { NoteStore } from '../notes/noteStore';
 import { notesEngine } from '../notes/loadEngine';
 import { parseNotePanelState, parseNoteViewMessage, type NoteHostMessage } from '../protocol';
+import { NOTE_VIEW_TYPE } from './viewTypes';
 import { escapeHtml, pageHtml } from './webviewHtml';
-
-export const NOTE_VIEW_TYPE = 'interviewPrep.note';
 
 interface OpenPanel {
   readonly panel: vscode.WebviewPanel;
   topicId: string;
 }
 
-/** One webview panel per note: opening an open note reveals it; panels survive reloads. */
+/** One webview panel per note: opening an open note reveals it; panels survive reloads (restore). */
 export class NotePanels implements vscode.Disposable {
   private readonly open = new Map<string, OpenPanel>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -24,12 +23,7 @@ export class NotePanels implements vscode.Disposable {
     private readonly store: NoteStore,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    this.disposables.push(
-      store.onDidChange(() => void this.refreshAll()),
-      vscode.window.registerWebviewPanelSerializer(NOTE_VIEW_TYPE, {
-        deserializeWebviewPanel: (panel, state) => this.restore(panel, state),
-      }),
-    );
+    this.disposables.push(store.onDidChange(() => void this.refreshAll()));
   }
 
   /** Topic ids of the open note panels (for tests and commands). */
@@ -56,7 +50,8 @@ export class NotePanels implements vscode.Disposable {
     return true;
   }
 
-  private async restore(panel: vscode.WebviewPanel, rawState: unknown): Promise<void> {
+  /** A panel VS Code brings back after a reload (the serializer activate() registers). */
+  async restore(panel: vscode.WebviewPanel, rawState: unknown): Promise<void> {
     panel.webview.options = this.webviewOptions();
     const state = parseNotePanelState(rawState);
     const topic = state && (await this.store.catalogue()).topics.find((t) => t.id === state.topicId);

@@ -3,11 +3,6 @@ import { noteLanguage } from '../notes/noteStore';
 import { MAX_SCENARIO_CHARS, parseSimViewMessage, type SimHostMessage, type SimulatorKind } from '../sim/protocol';
 import { handleSimMessage, simulatorHtml, simulatorWebviewOptions, type SimHostServices } from './simPanels';
 
-/** Custom editor view type per simulator ("Open With…" on a scenario file). */
-export function scenarioEditorViewType(kind: SimulatorKind): string {
-  return `interviewPrep.scenario.${kind}`;
-}
-
 /**
  * Opens a scenario file (`*.raft.json`, `*.alloc.json`, `*.mvcc.sql`, a Go program) in its
  * simulator. The file stays a text document: what the simulator changes is written back as a
@@ -21,12 +16,6 @@ export class ScenarioEditorProvider implements vscode.CustomTextEditorProvider {
     private readonly services: SimHostServices,
     private readonly log: vscode.LogOutputChannel,
   ) {}
-
-  static register(kind: SimulatorKind, extensionUri: vscode.Uri, services: SimHostServices, log: vscode.LogOutputChannel): vscode.Disposable {
-    return vscode.window.registerCustomEditorProvider(scenarioEditorViewType(kind), new ScenarioEditorProvider(kind, extensionUri, services, log), {
-      supportsMultipleEditorsPerDocument: false,
-    });
-  }
 
   resolveCustomTextEditor(document: vscode.TextDocument, panel: vscode.WebviewPanel): void {
     const webview = panel.webview;

@@ -1,12 +1,8 @@
 import * as vscode from 'vscode';
 import { noteLanguage } from '../notes/noteStore';
 import { MAX_SCENARIO_CHARS, parseSimViewMessage, type SimHostMessage, type SimLanguage, type SimulatorKind } from '../sim/protocol';
+import { simViewType } from './viewTypes';
 import { createNonce, escapeHtml, pageHtml } from './webviewHtml';
-
-/** One view type per simulator, so each panel comes back after a reload with its own serializer. */
-export function simViewType(kind: SimulatorKind): string {
-  return `interviewPrep.sim.${kind}`;
-}
 
 /** What the panels need from the rest of the extension. */
 export interface SimHostServices {
@@ -128,19 +124,6 @@ export class SimulatorPanels implements vscode.Disposable {
     private readonly services: SimHostServices,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    for (const info of Object.values(SIMULATORS)) {
-      this.disposables.push(
-        vscode.window.registerWebviewPanelSerializer(simViewType(info.kind), {
-          deserializeWebviewPanel: async (panel) => {
-            if (this.open.has(info.kind)) {
-              panel.dispose();
-              return;
-            }
-            this.attach(info.kind, panel);
-          },
-        }),
-      );
-    }
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (!e.affectsConfiguration('interviewPrep.notes.language')) return;
@@ -149,6 +132,12 @@ export class SimulatorPanels implements vscode.Disposable {
         for (const [kind, panel] of this.open) panel.webview.html = simulatorHtml(panel.webview, this.extensionUri, kind, noteLanguage());
       }),
     );
+  }
+
+  /** A panel VS Code brings back after a reload (the serializer activate() registers); a second one of a kind is closed. */
+  restore(kind: SimulatorKind, panel: vscode.WebviewPanel): void {
+    if (this.open.has(kind)) panel.dispose();
+    else this.attach(kind, panel);
   }
 
   /** Kinds of the open simulator panels (for tests). */
