@@ -531,7 +531,10 @@ export async function makeSampleWorkspace(dir, { settings = {} } = {}) {
  */
 export function printHostReport(report, log = console.log) {
   for (const t of report.tests ?? []) {
-    if (t.state === 'passed') log(`  ✓ ${t.title}`);
+    if (t.state === 'passed' && t.firstFailure) {
+      log(`  ✓ ${t.title} — passed on retry (flaky); the first attempt failed:`);
+      log(String(t.firstFailure).split('\n').slice(0, 4).map((l) => `      ${l}`).join('\n'));
+    } else if (t.state === 'passed') log(`  ✓ ${t.title}`);
     else if (t.state === 'pending') log(`  - ${t.title} (skipped)`);
     else {
       log(`  ✗ ${t.title}`);
@@ -539,6 +542,7 @@ export function printHostReport(report, log = console.log) {
     }
   }
   const passed = report.passed ?? 0, failed = report.failed ?? 0, pending = report.pending ?? 0;
-  log(`host: ${passed} passed, ${failed} failed${pending > 0 ? `, ${pending} skipped` : ''}`);
+  const flaky = (report.tests ?? []).filter((t) => t.state === 'passed' && t.firstFailure).length;
+  log(`host: ${passed} passed, ${failed} failed${pending > 0 ? `, ${pending} skipped` : ''}${flaky > 0 ? ` (${flaky} only on retry)` : ''}`);
   return failed === 0;
 }
