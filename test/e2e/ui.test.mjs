@@ -792,6 +792,8 @@ try {
   state.consoleErrors = [];
   page.on('console', (msg) => { if (msg.type() === 'error') state.consoleErrors.push(msg.text().slice(0, 300)); });
   page.on('pageerror', (err) => state.consoleErrors.push(`pageerror: ${String(err.message).slice(0, 300)}`));
+  // The console says only "404"; the response names what was missing.
+  page.context().on('response', (r) => { if (r.status() >= 400) state.consoleErrors.push(`HTTP ${r.status()}: ${r.url().replace(/[?#].*$/, '').slice(0, 200)}`); });
   console.log(`workbench up in ${((Date.now() - started) / 1000).toFixed(1)} s (${server.url.split('/?')[0]})`);
 } catch (err) {
   console.error(`setup failed: ${err.stack ?? err}`);
