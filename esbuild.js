@@ -23,12 +23,17 @@ const common = {
   alias: { entities: 'entities/lib/decode.js' },
 };
 
-/** In the web worker host there is no loading of sibling files: the lazily required engines are bundled in. */
+/** The parts dist/extension.js loads on first use with `require('./<name>.js')`: one node bundle each. */
+const LAZY_BUNDLES = { ui: 'src/ui.ts', engine: 'src/notes/engine.ts', hover: 'src/hover/hoverEngine.ts', quiz: 'src/quiz/quizEngine.ts' };
+
+/** In the web worker host there is no loading of sibling files: the lazily required parts are bundled in. */
 const bundleLazyEngines = {
   name: 'bundle-lazy-engines',
   setup(build) {
-    const sources = { './engine.js': 'src/notes/engine.ts', './hover.js': 'src/hover/hoverEngine.ts', './quiz.js': 'src/quiz/quizEngine.ts', './ui.js': 'src/ui.ts' };
-    build.onResolve({ filter: /^\.\/(engine|hover|quiz|ui)\.js$/ }, (args) => ({ path: path.resolve(__dirname, sources[args.path]) }));
+    build.onResolve({ filter: /^\.\/\w+\.js$/ }, (args) => {
+      const source = LAZY_BUNDLES[args.path.slice(2, -3)];
+      return source ? { path: path.resolve(__dirname, source) } : undefined;
+    });
   },
 };
 
@@ -36,11 +41,11 @@ const bundleLazyEngines = {
 const builds = [
   {
     ...common,
-    entryPoints: { extension: 'src/extension.ts', ui: 'src/ui.ts', engine: 'src/notes/engine.ts', hover: 'src/hover/hoverEngine.ts', quiz: 'src/quiz/quizEngine.ts' },
+    entryPoints: { extension: 'src/extension.ts', ...LAZY_BUNDLES },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',
-    external: ['vscode', './ui.js', './engine.js', './hover.js', './quiz.js'],
+    external: ['vscode', ...Object.keys(LAZY_BUNDLES).map((name) => `./${name}.js`)],
     metafile: true,
   },
   {
