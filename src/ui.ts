@@ -21,7 +21,7 @@ import {
 } from './quiz/commands';
 import type { QuizService } from './quiz/quizService';
 import { StatsPanel } from './quiz/statsPanel';
-import type { SimulatorKind } from './sim/protocol';
+import { SIMULATOR_KINDS, type SimulatorKind } from './sim/protocol';
 
 export interface UiDeps {
   readonly extensionUri: vscode.Uri;
@@ -58,16 +58,12 @@ export function createUi({ extensionUri, store, quiz, log }: UiDeps): Ui {
   ].map((command) => [command.id, command]));
   const unmatched = [...COMMAND_IDS.filter((id) => !commands.has(id)), ...[...commands.keys()].filter((id) => !(COMMAND_IDS as readonly string[]).includes(id))];
   if (unmatched.length) throw new Error(`COMMAND_IDS and the command implementations differ: ${unmatched.join(', ')}`);
-  const editors = new Map<SimulatorKind, ScenarioEditorProvider>();
+  const editors = new Map(SIMULATOR_KINDS.map((kind) => [kind, new ScenarioEditorProvider(kind, extensionUri, services, log)]));
   return {
     notePanels,
     simulators,
     run: (id, args) => commands.get(id)!.execute(...args),
-    scenarioEditor: (kind) => {
-      let editor = editors.get(kind);
-      if (!editor) editors.set(kind, (editor = new ScenarioEditorProvider(kind, extensionUri, services, log)));
-      return editor;
-    },
+    scenarioEditor: (kind) => editors.get(kind)!,
     dispose: () => {
       notePanels.dispose();
       stats.dispose();
