@@ -20,6 +20,8 @@ export interface InterviewPrepApi {
   /** Drops the in-memory progress and reads `globalState` again, as a reload would. */
   reloadQuizProgress(): Promise<void>;
   openSimulators(): SimulatorKind[];
+  /** Whether dist/ui.js has been loaded (it must not be at activation). */
+  uiLoaded(): boolean;
 }
 
 /**
@@ -106,6 +108,7 @@ export function activate(context: vscode.ExtensionContext): InterviewPrepApi {
     quizProgress: () => quiz.progress(),
     reloadQuizProgress: () => quiz.reloadFromStorage(),
     openSimulators: () => ui?.simulators.openKinds() ?? [],
+    uiLoaded: () => ui !== undefined,
   };
 }
 

@@ -29,6 +29,10 @@ const screenshot = (p, name) => saveScreenshot(p, `${SHOT_PREFIX}${name}`);
 
 const XSS_NOTE = path.join(ROOT, 'test', 'fixtures', 'xss', 'xss.md');
 const SCENARIO_FILE = 'ui-test.raft.json';
+// 60 counted mallocs of 1500 objects: too big to pace, so the allocator panel replays it fast.
+const REPLAY_FILE = 'ui-replay.alloc.json';
+const REPLAY_OPS = 60;
+const REPLAY_TEXT = JSON.stringify({ procs: 1, ops: Array.from({ length: REPLAY_OPS }, (_, i) => ({ malloc: 64, count: 1500, as: `g${i}` })) }) + '\n';
 const SCENARIO_TEXT = JSON.stringify({ nodes: 3, seed: 3, steps: [{ until: 'leader', maxMs: 5000 }, { request: 'x=1' }] }, null, 2) + '\n';
 const STEP_TIMEOUT_MS = 60_000;
 const RUN_TIMEOUT_MS = Number(process.env.UI_TEST_TIMEOUT_MS ?? 900_000);
@@ -627,6 +631,29 @@ step('Allocator simulator: run the two-Ps preset, read the narration and a span\
   state.shot_alloc = await screenshot(page, 'ui-sim-alloc');
 });
 
+step('Allocator simulator: a fast replay of a *.alloc.json file ends with every narration entry and the span grids drawn', async () => {
+  await page.keyboard.press('Escape');
+  await runCommand(page, 'View: Close All Editors');
+  await openAndPick(quickOpen, REPLAY_FILE, { text: REPLAY_FILE });
+  await page.locator('.tabs-container .tab', { hasText: REPLAY_FILE }).first().waitFor({ timeout: 15_000 });
+  await openAndPick('View: Reopen Editor With...', 'Allocator', { text: 'Go Allocator Simulator' });
+  const frame = await simFrame('alloc');
+  await waitInFrame(frame, () => /ui-replay/.test(document.querySelector('[data-testid="preset-select"]')?.textContent ?? ''), undefined, 20_000, 'the file to load');
+  await frame.click('[data-testid="alloc-run"]');
+  await waitInFrame(frame, () => document.querySelector('[data-testid="alloc-run"]')?.disabled, undefined, 30_000, 'the replay to finish');
+  // While replaying only the newest entries are drawn; once it ends, the whole list is, with no gap.
+  const numbers = await waitInFrame(frame, (n) => {
+    const ns = [...document.querySelectorAll('[data-testid="alloc-narration"] > li')].map((li) => Number(li.dataset.n));
+    return ns.length >= n ? ns : undefined;
+  }, REPLAY_OPS, 10_000, `${REPLAY_OPS} narration entries`);
+  assert.deepEqual(numbers, Array.from({ length: REPLAY_OPS }, (_, i) => REPLAY_OPS - i), 'one entry per op, newest first, none skipped');
+  assert.equal(await frame.locator('[data-testid="alloc-stats"]').getAttribute('data-mallocs'), String(REPLAY_OPS * 1500));
+  // The grids are built a few per frame after the replay: all 24 arrive.
+  await waitInFrame(frame, () => document.querySelectorAll('[data-testid^="span-"]').length === 24, undefined, 10_000, '24 span grids');
+  state.shot_replay = await screenshot(page, 'ui-sim-alloc-replay');
+  await runCommand(page, 'View: Close All Editors');
+});
+
 /** Interview Prep: Open Note… → the topic, retried as openAndPick does; returns the note's frame. */
 async function openNoteFromPalette(title) {
   await openAndPick('Interview Prep: Open Note…', title, { label: title });
@@ -779,6 +806,7 @@ try {
   });
   state.workspace = workspace;
   await fsp.writeFile(path.join(workspace, SCENARIO_FILE), SCENARIO_TEXT);
+  await fsp.writeFile(path.join(workspace, REPLAY_FILE), REPLAY_TEXT);
   server = await startCodeServer({
     workspace,
     userSettings: {

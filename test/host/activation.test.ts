@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { InterviewPrepApi } from '../../src/extension';
+import { EXTENSION_ID } from './helpers';
 
 // Runs first (files run in name order): nothing in this fresh window has asked for the extension yet.
 describe('activation', () => {
@@ -17,5 +19,12 @@ describe('activation', () => {
     assert.equal(extension.isActive, true);
     await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('loads the panels and commands bundle (dist/ui.js) on the first command, not at activation', async () => {
+    const api = vscode.extensions.getExtension<InterviewPrepApi>(EXTENSION_ID)!.exports;
+    assert.equal(api.uiLoaded(), false, 'activation by a Go file loaded dist/ui.js');
+    await vscode.commands.executeCommand('interviewPrep.refreshNotes');
+    assert.equal(api.uiLoaded(), true);
   });
 });
